@@ -1,0 +1,99 @@
+package store
+
+import "time"
+
+// Entity kinds.
+const (
+	KindAkimat   = "akimat"
+	KindMinistry = "ministry"
+	KindEmbassy  = "embassy"
+	KindOther    = "other"
+)
+
+// Subscription kinds.
+const (
+	SubEntity  = "entity"
+	SubKeyword = "keyword"
+)
+
+// Entity is a gov.kz organisation.
+type Entity struct {
+	ID          int64  `db:"id"`
+	Slug        string `db:"slug"`
+	Kind        string `db:"kind"`
+	NameKK      string `db:"name_kk"`
+	NameRU      string `db:"name_ru"`
+	NameEN      string `db:"name_en"`
+	ParentSlug  string `db:"parent_slug"`
+	InCatalogue bool   `db:"in_catalogue"`
+}
+
+// Name is the entity's name in lang, falling back to the other languages and
+// finally to the slug.
+func (e Entity) Name(lang string) string {
+	order := map[string][]string{
+		"kk": {e.NameKK, e.NameRU, e.NameEN},
+		"ru": {e.NameRU, e.NameKK, e.NameEN},
+	}[lang]
+	if order == nil {
+		order = []string{e.NameEN, e.NameRU, e.NameKK}
+	}
+	for _, n := range order {
+		if n != "" {
+			return n
+		}
+	}
+	return e.Slug
+}
+
+// NewRelease is a release as the importer hands it to the store.
+type NewRelease struct {
+	EntitySlug  string // "" when the source is unknown
+	GovkzID     int64  // 0 when the URL is unknown
+	ContentHash string // always set; identity when GovkzID is 0
+	URL         string // canonical gov.kz URL, "" when unknown
+	Title       string
+	Body        string // plain text, paragraphs separated by a blank line
+	Lang        string // "kk", "ru", "en" or ""
+	PublishedOn time.Time
+}
+
+// Release is a stored release with its entity's names.
+type Release struct {
+	ID          int64     `db:"id"`
+	ArrivalSeq  int64     `db:"arrival_seq"`
+	ArrivedAt   time.Time `db:"arrived_at"`
+	GovkzID     *int64    `db:"govkz_id"`
+	URL         string    `db:"url"`
+	Title       string    `db:"title"`
+	Body        string    `db:"body"`
+	Lang        string    `db:"lang"`
+	PublishedOn time.Time `db:"published_on"`
+	Entity      *Entity   `db:"-"`
+	// Snippet is set by Search: a short excerpt around the matched words.
+	Snippet string `db:"snippet"`
+}
+
+// Chat is a Telegram chat that talked to the bot.
+type Chat struct {
+	ID            int64     `db:"id"`
+	Type          string    `db:"type"`
+	Lang          string    `db:"lang"`
+	TimeZone      string    `db:"time_zone"`
+	DigestTime    string    `db:"digest_time"` // "HH:MM"
+	DigestEnabled bool      `db:"digest_enabled"`
+	Active        bool      `db:"active"`
+	CreatedAt     time.Time `db:"created_at"`
+}
+
+// Subscription is one rule of a chat: an entity or a keyword.
+type Subscription struct {
+	ID         int64     `db:"id"`
+	ChatID     int64     `db:"chat_id"`
+	Kind       string    `db:"kind"`
+	Value      string    `db:"value"`
+	Normalized string    `db:"normalized"`
+	EntityID   *int64    `db:"entity_id"`
+	AfterSeq   int64     `db:"after_seq"`
+	CreatedAt  time.Time `db:"created_at"`
+}
