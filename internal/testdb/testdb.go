@@ -40,7 +40,7 @@ const howToStart = `PostgreSQL is needed by the tests and did not answer.
 Start it with one of:
   .ci/run                                   (starts a local server when none answers, then runs the tests)
   pg_ctlcluster 15 main start               (Debian/Ubuntu packages)
-  docker compose up -d postgres             (from the repository root)
+  docker compose up -d postgres             (then TEST_DATABASE_URL=postgres://newsbot:newsbot@127.0.0.1:5432/postgres?sslmode=disable)
 or point TEST_DATABASE_URL at a server, e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable`
 
 var (

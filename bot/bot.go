@@ -1,0 +1,225 @@
+// Package bot is newsbot's Telegram transport: it turns updates into commands,
+// answers them from the store, and renders every reply as Telegram HTML that
+// fits Telegram's limits. It speaks Kazakh, Russian and English.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// Store is what the bot needs of the database.
+type Store interface {
+	TouchChat(ctx context.Context, id int64, chatType, lang string) (store.Chat, error)
+	SetChatLang(ctx context.Context, id int64, lang string) error
+	EntityBySlug(ctx context.Context, slug string) (store.Entity, error)
+	EntityByID(ctx context.Context, id int64) (store.Entity, error)
+	FindEntities(ctx context.Context, text string, limit int) ([]store.Entity, error)
+	EntitiesByKind(ctx context.Context, kind string, offset, limit int) ([]store.Entity, error)
+	EntityCounts(ctx context.Context) (map[string]int, error)
+	AddSubscription(ctx context.Context, n store.NewSubscription, max int) (store.Subscription, bool, error)
+	RemoveSubscription(ctx context.Context, chatID, id int64) (store.Subscription, error)
+	FindSubscription(ctx context.Context, chatID int64, kind, normalized string) (store.Subscription, error)
+	Subscriptions(ctx context.Context, chatID int64) ([]store.SubscriptionView, error)
+	Latest(ctx context.Context, f store.LatestFilter, offset, limit int) ([]store.Release, error)
+	Search(ctx context.Context, query string, offset, limit int) ([]store.Release, error)
+	SaveQuery(ctx context.Context, chatID int64, command, arg string) (int64, error)
+	Query(ctx context.Context, chatID, id int64) (command, arg string, err error)
+}
+
+// Options configure a Bot.
+type Options struct {
+	Token     string
+	ServerURL string // Bot API server; "" for the public one
+	Logger    *slog.Logger
+	// CommandsPerMinute is how many commands a chat may send in a minute
+	// before being asked to slow down.
+	CommandsPerMinute int
+	// AfterUpdate, when set, is called after each update has been handled
+	// (the console uses it to know when an answer is complete).
+	AfterUpdate func(updateID int64)
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// Bot answers Telegram updates.
+type Bot struct {
+	st       Store
+	tg       *tgbot.Bot
+	log      *slog.Logger
+	opts     Options
+	limiter  *rateLimiter
+	inflight sync.WaitGroup
+	username string
+}
+
+// New connects to the Bot API (getMe checks the token) and returns a Bot.
+func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.CommandsPerMinute <= 0 {
+		opts.CommandsPerMinute = 30
+	}
+	b := &Bot{st: st, log: opts.Logger, opts: opts,
+		limiter: newRateLimiter(opts.CommandsPerMinute, time.Minute, opts.Now)}
+	tgOpts := []tgbot.Option{
+		tgbot.WithDefaultHandler(b.handle),
+		tgbot.WithErrorsHandler(func(err error) {
+			// The library's errors can quote the request URL, which holds
+			// the token.
+			b.log.Warn("Telegram client error", slog.String("error", redactToken(err.Error(), opts.Token)))
+		}),
+		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{"message", "callback_query"}),
+		tgbot.WithSkipGetMe(), // called below, to learn the bot's username
+	}
+	if opts.ServerURL != "" {
+		tgOpts = append(tgOpts, tgbot.WithServerURL(opts.ServerURL))
+	}
+	tg, err := tgbot.New(opts.Token, tgOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("bot: connect to the Bot API: %s", redactToken(err.Error(), opts.Token))
+	}
+	b.tg = tg
+	me, err := tg.GetMe(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("bot: getMe (is TELEGRAM_BOT_TOKEN right?): %s", redactToken(err.Error(), opts.Token))
+	}
+	b.username = me.Username
+	return b, nil
+}
+
+// Client is the underlying Telegram client, for senders that share it.
+func (b *Bot) Client() *tgbot.Bot { return b.tg }
+
+// Run registers the command menu and long-polls until ctx ends, then waits
+// for the updates in hand to be answered.
+func (b *Bot) Run(ctx context.Context) error {
+	if err := b.RegisterCommands(ctx); err != nil {
+		b.log.Warn("Could not register the command menu", slog.String("error", err.Error()))
+	}
+	b.tg.Start(ctx)
+	b.inflight.Wait()
+	return nil
+}
+
+// Handle processes one update as if it came from Telegram (webhook mode and
+// tests).
+func (b *Bot) Handle(ctx context.Context, upd *models.Update) { b.handle(ctx, b.tg, upd) }
+
+// handle is the single entry point of every update. It runs on its own
+// context so that shutting down lets the update in hand finish, and it
+// recovers from panics so that no update can stop the bot.
+func (b *Bot) handle(parent context.Context, _ *tgbot.Bot, upd *models.Update) {
+	b.inflight.Add(1)
+	defer b.inflight.Done()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), 30*time.Second)
+	defer cancel()
+	defer func() {
+		if v := recover(); v != nil {
+			b.log.Error("Panic while handling an update", slog.Int64("update_id", upd.ID),
+				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
+		}
+		if b.opts.AfterUpdate != nil {
+			b.opts.AfterUpdate(upd.ID)
+		}
+	}()
+	switch {
+	case upd.Message != nil:
+		b.onMessage(ctx, upd.Message)
+	case upd.CallbackQuery != nil:
+		b.onCallback(ctx, upd.CallbackQuery)
+	}
+}
+
+// chatCtx is what every handler knows about the chat it answers.
+type chatCtx struct {
+	chat store.Chat
+	lang string
+}
+
+func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
+	if m.From == nil || m.From.IsBot {
+		return
+	}
+	chat, err := b.st.TouchChat(ctx, m.Chat.ID, string(m.Chat.Type), LangFromCode(m.From.LanguageCode))
+	if err != nil {
+		b.log.Error("Could not record chat", slog.Int64("chat_id", m.Chat.ID), slog.String("error", err.Error()))
+		b.send(ctx, m.Chat.ID, tr(LangFromCode(m.From.LanguageCode), msgInternalError), nil, false)
+		return
+	}
+	c := chatCtx{chat: chat, lang: chat.Lang}
+	cmd, args, isCmd := parseCommand(m, b.username)
+	if !isCmd {
+		// In groups the bot speaks only when spoken to.
+		if m.Chat.Type == models.ChatTypePrivate {
+			b.reply(ctx, c, tr(c.lang, msgUnknown), nil)
+		}
+		return
+	}
+	if cmd == "" { // a command addressed to another bot
+		return
+	}
+	switch b.limiter.allow(m.Chat.ID) {
+	case limitRefuse:
+		b.reply(ctx, c, tr(c.lang, msgSlowDown), nil)
+		return
+	case limitDrop:
+		return
+	}
+	h, ok := commands[cmd]
+	if !ok {
+		b.reply(ctx, c, tr(c.lang, msgUnknown), nil)
+		return
+	}
+	if err := h(b, ctx, c, args, m.From); err != nil {
+		b.log.Error("Command failed", slog.String("command", cmd), slog.Int64("chat_id", m.Chat.ID),
+			slog.String("error", err.Error()))
+		b.reply(ctx, c, tr(c.lang, msgInternalError), nil)
+	}
+}
+
+// reply sends an HTML message to the chat with link previews off.
+func (b *Bot) reply(ctx context.Context, c chatCtx, htmlText string, kb *models.InlineKeyboardMarkup) {
+	b.send(ctx, c.chat.ID, htmlText, kb, false)
+}
+
+func (b *Bot) send(ctx context.Context, chatID int64, htmlText string, kb *models.InlineKeyboardMarkup, preview bool) {
+	params := &tgbot.SendMessageParams{
+		ChatID:             chatID,
+		Text:               htmlText,
+		ParseMode:          models.ParseModeHTML,
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
+	}
+	if preview {
+		params.LinkPreviewOptions = nil
+	}
+	if kb != nil {
+		params.ReplyMarkup = kb
+	}
+	if _, err := b.tg.SendMessage(ctx, params); err != nil {
+		b.logSendError(chatID, err)
+	}
+}
+
+func (b *Bot) logSendError(chatID int64, err error) {
+	level := slog.LevelError
+	if errors.Is(err, tgbot.ErrorForbidden) {
+		level = slog.LevelInfo // the user blocked the bot: nothing to fix here
+	}
+	b.log.Log(context.Background(), level, "Could not send a message",
+		slog.Int64("chat_id", chatID), slog.String("error", redactToken(err.Error(), b.opts.Token)))
+}

@@ -1,0 +1,113 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Languages the bot speaks. Anything else falls back to English.
+var Languages = []string{"kk", "ru", "en"}
+
+// LangFromCode maps Telegram's language_code (an IETF tag such as "ru" or
+// "kk-KZ") to one of Languages.
+func LangFromCode(code string) string {
+	code = strings.ToLower(code)
+	for _, l := range Languages {
+		if code == l || strings.HasPrefix(code, l+"-") {
+			return l
+		}
+	}
+	return "en"
+}
+
+// text is one message in each language. Placeholders are fmt verbs; every
+// argument must already be escaped for Telegram HTML.
+type text struct{ kk, ru, en string }
+
+func (t text) in(lang string) string {
+	switch lang {
+	case "kk":
+		return t.kk
+	case "ru":
+		return t.ru
+	}
+	return t.en
+}
+
+// tr formats message t in lang.
+func tr(lang string, t text, args ...any) string {
+	if len(args) == 0 {
+		return t.in(lang)
+	}
+	return fmt.Sprintf(t.in(lang), args...)
+}
+
+var (
+	msgWelcome = text{
+		kk: "Сәлеметсіз бе! Мен gov.kz сайтынан Қазақстанның әкімдіктері, министрліктері мен елшіліктерінің ресми жаңалықтарын жеткіземін.\n" +
+			"Дереккөзге немесе сөзге жазылыңыз: /subscribe shymkent немесе /subscribe «су құбыры».\n" +
+			"/latest — соңғы жаңалықтар, /search — іздеу, /help — барлық командалар.",
+		ru: "Здравствуйте! Я доставляю официальные новости акиматов, министерств и посольств Казахстана с gov.kz.\n" +
+			"Подпишитесь на источник или слово: /subscribe shymkent или /subscribe водоснабжение.\n" +
+			"/latest — последние новости, /search — поиск, /help — все команды.",
+		en: "Hello! I bring you official news of Kazakhstan's akimats, ministries and embassies from gov.kz.\n" +
+			"Follow a source or a word: /subscribe shymkent or /subscribe water supply.\n" +
+			"/latest shows the newest releases, /search finds any, /help lists every command.",
+	}
+	msgHelp = text{
+		kk: "<b>Командалар</b>\n" +
+			"/subscribe <i>дереккөз немесе сөз</i> — жазылу (мысалы, /subscribe mfa-budapest, /subscribe Шымкент; тырнақшадағы сөз әрқашан кілт сөз болады)\n" +
+			"/unsubscribe — жазылымнан бас тарту\n" +
+			"/subscriptions — жазылымдарым\n" +
+			"/latest [<i>дереккөз немесе сөз</i>] — соңғы 10 жаңалық\n" +
+			"/search <i>сұрау</i> — іздеу: \"дәл фраза\", OR — немесе, минус — алып тастау\n" +
+			"/sources [<i>атау</i>] — дереккөздер тізімі\n" +
+			"/language kk|ru|en — тіл",
+		ru: "<b>Команды</b>\n" +
+			"/subscribe <i>источник или слово</i> — подписаться (например, /subscribe mfa-budapest, /subscribe Шымкент; слово в кавычках — всегда ключевое слово)\n" +
+			"/unsubscribe — отписаться\n" +
+			"/subscriptions — мои подписки\n" +
+			"/latest [<i>источник или слово</i>] — 10 последних новостей\n" +
+			"/search <i>запрос</i> — поиск: \"точная фраза\", OR — или, минус — исключить\n" +
+			"/sources [<i>название</i>] — список источников\n" +
+			"/language kk|ru|en — язык",
+		en: "<b>Commands</b>\n" +
+			"/subscribe <i>source or word</i> — follow a source or a keyword (e.g. /subscribe mfa-budapest, /subscribe water supply; a quoted word is always a keyword)\n" +
+			"/unsubscribe — stop following something\n" +
+			"/subscriptions — what you follow\n" +
+			"/latest [<i>source or word</i>] — the 10 newest releases\n" +
+			"/search <i>query</i> — full-text search: \"exact phrase\", OR for either, minus to exclude\n" +
+			"/sources [<i>name</i>] — the list of sources\n" +
+			"/language kk|ru|en — language",
+	}
+	msgUnknown = text{
+		kk: "Түсінбедім. /help — не істей алатыным.",
+		ru: "Не понял. /help — что я умею.",
+		en: "I did not understand that. /help shows what I can do.",
+	}
+	msgSlowDown = text{
+		kk: "Командалар тым жиі келіп жатыр. Бір минут күтіп, қайталап көріңіз.",
+		ru: "Слишком много команд подряд. Подождите минуту и попробуйте снова.",
+		en: "That is a lot of commands at once. Please wait a minute and try again.",
+	}
+	msgInternalError = text{
+		kk: "Кешіріңіз, менде ақау шықты. Бір минуттан кейін қайталап көріңіз.",
+		ru: "Извините, у меня что-то пошло не так. Попробуйте через минуту.",
+		en: "Sorry, something went wrong on my side. Please try again in a minute.",
+	}
+	msgExpired = text{
+		kk: "Бұл тізімнің мерзімі өтті. Команданы қайта жіберіңіз.",
+		ru: "Этот список устарел. Отправьте команду ещё раз.",
+		en: "This list has expired. Please send the command again.",
+	}
+	msgLanguageSet = text{
+		kk: "Тіл: қазақша.",
+		ru: "Язык: русский.",
+		en: "Language: English.",
+	}
+	msgLanguageUsage = text{
+		kk: "Тілді таңдаңыз: /language kk, /language ru немесе /language en.",
+		ru: "Выберите язык: /language kk, /language ru или /language en.",
+		en: "Choose a language: /language kk, /language ru or /language en.",
+	}
+)

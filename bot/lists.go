@@ -1,0 +1,154 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
+)
+
+// Page sizes.
+const (
+	latestPageSize = 10
+	searchPageSize = 5
+	maxQueryRunes  = 200
+)
+
+// renderList renders a header and a page of releases, numbered from
+// offset+1, stopping before Telegram's length limit. It returns the HTML and
+// how many releases it shows.
+func renderList(header string, rels []store.Release, lang string, offset int, withSnippet bool) (string, int) {
+	var m msg
+	m.add(header+"\n\n", header) // the header's tags are few; count it as plain
+	shown := 0
+	for i, r := range rels {
+		it := renderItem(offset+i+1, r, lang, withSnippet)
+		if !m.fits(it.plain, 0) {
+			break
+		}
+		m.add(it.html, it.plain)
+		shown++
+	}
+	return m.String(), shown
+}
+
+// pager builds the Prev/Next row of a saved query.
+func pager(lang string, qid int64, prevOffset, nextOffset int, hasPrev, hasNext bool, next text) []models.InlineKeyboardButton {
+	var r []models.InlineKeyboardButton
+	id := strconv.FormatInt(qid, 10)
+	if hasPrev {
+		r = append(r, button(tr(lang, btnPrev), "p:"+id+":"+strconv.Itoa(prevOffset)))
+	}
+	if hasNext {
+		r = append(r, button(tr(lang, next), "p:"+id+":"+strconv.Itoa(nextOffset)))
+	}
+	return r
+}
+
+func (b *Bot) cmdLatest(ctx context.Context, c chatCtx, args string, _ *models.User) error {
+	return b.startPaged(ctx, c, "latest", args)
+}
+
+func (b *Bot) cmdSearch(ctx context.Context, c chatCtx, args string, _ *models.User) error {
+	if args == "" {
+		b.reply(ctx, c, esc(tr(c.lang, msgSearchUsage)), nil)
+		return nil
+	}
+	if utf8.RuneCountInString(args) > maxQueryRunes {
+		b.reply(ctx, c, tr(c.lang, msgSearchTooLong, maxQueryRunes), nil)
+		return nil
+	}
+	return b.startPaged(ctx, c, "search", args)
+}
+
+// startPaged answers a paged command with its first page, remembering the
+// query so the page buttons can carry only its id.
+func (b *Bot) startPaged(ctx context.Context, c chatCtx, command, arg string) error {
+	qid, err := b.st.SaveQuery(ctx, c.chat.ID, command, arg)
+	if err != nil {
+		return err
+	}
+	html, kb, err := b.page(ctx, c, qid, command, arg, 0)
+	if err != nil {
+		return err
+	}
+	b.reply(ctx, c, html, kb)
+	return nil
+}
+
+func (b *Bot) page(ctx context.Context, c chatCtx, qid int64, command, arg string, offset int) (string, *models.InlineKeyboardMarkup, error) {
+	if command == "search" {
+		return b.searchPage(ctx, c, qid, arg, offset)
+	}
+	return b.latestPage(ctx, c, qid, arg, offset)
+}
+
+func (b *Bot) latestPage(ctx context.Context, c chatCtx, qid int64, arg string, offset int) (string, *models.InlineKeyboardMarkup, error) {
+	filter, header, problem, err := b.latestFilter(ctx, c, arg)
+	if err != nil || problem != "" {
+		return problem, nil, err
+	}
+	rels, err := b.st.Latest(ctx, filter, offset, latestPageSize+1)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(rels) == 0 && offset == 0 {
+		return header + "\n\n" + tr(c.lang, msgNothingYet), nil, nil
+	}
+	page := rels[:min(len(rels), latestPageSize)]
+	html, shown := renderList(header, page, c.lang, offset, false)
+	hasNext := len(rels) > shown
+	return html, keyboard(pager(c.lang, qid, max(0, offset-latestPageSize), offset+shown,
+		offset > 0, hasNext, btnMore)), nil
+}
+
+// latestFilter reads the argument of /latest: nothing (the chat's
+// subscriptions, or everything when it has none), an entity slug, or a
+// keyword. problem is a reply explaining a bad argument.
+func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.LatestFilter, header, problem string, err error) {
+	if raw == "" {
+		subs, err := b.st.Subscriptions(ctx, c.chat.ID)
+		if err != nil {
+			return f, "", "", err
+		}
+		if len(subs) == 0 {
+			return f, tr(c.lang, msgLatestAll), "", nil
+		}
+		return store.LatestFilter{ChatID: c.chat.ID}, tr(c.lang, msgLatestMine), "", nil
+	}
+	arg, argErr := subscriptions.ParseArg(raw)
+	if !arg.Quoted && slugPattern.MatchString(arg.Text) {
+		ent, err := b.st.EntityBySlug(ctx, arg.Text)
+		if err == nil {
+			return store.LatestFilter{EntityID: ent.ID}, tr(c.lang, msgLatestEntity, esc(ent.Name(c.lang))), "", nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return f, "", "", err
+		}
+	}
+	if argErr != nil {
+		return f, "", argProblem(c.lang, argErr), nil
+	}
+	return store.LatestFilter{Keyword: subscriptions.Normalize(arg.Text)},
+		tr(c.lang, msgLatestKeyword, esc(arg.Text)), "", nil
+}
+
+func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string, offset int) (string, *models.InlineKeyboardMarkup, error) {
+	rels, err := b.st.Search(ctx, query, offset, searchPageSize+1)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(rels) == 0 && offset == 0 {
+		return tr(c.lang, msgSearchNothing, esc(query)), nil, nil
+	}
+	page := rels[:min(len(rels), searchPageSize)]
+	html, shown := renderList(tr(c.lang, msgSearchHeader, esc(query)), page, c.lang, offset, true)
+	hasNext := len(rels) > shown
+	return html, keyboard(pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
+		offset > 0, hasNext, btnNext)), nil
+}

@@ -1,0 +1,216 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strconv"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
+)
+
+// slugPattern is what an unquoted argument must look like to be tried as an
+// entity slug.
+var slugPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
+
+func (b *Bot) cmdSubscribe(ctx context.Context, c chatCtx, args string, _ *models.User) error {
+	if args == "" {
+		html, kb, err := b.catalogueKinds(ctx, c)
+		if err != nil {
+			return err
+		}
+		b.reply(ctx, c, html, kb)
+		return nil
+	}
+	arg, err := subscriptions.ParseArg(args)
+	if !arg.Quoted && slugPattern.MatchString(arg.Text) {
+		ent, lookupErr := b.st.EntityBySlug(ctx, arg.Text)
+		if lookupErr == nil {
+			return b.subscribeEntity(ctx, c, ent, true)
+		}
+		if !errors.Is(lookupErr, store.ErrNotFound) {
+			return lookupErr
+		}
+	}
+	if err != nil {
+		b.reply(ctx, c, argProblem(c.lang, err), nil)
+		return nil
+	}
+	return b.subscribeKeyword(ctx, c, arg.Text)
+}
+
+// subscribeEntity follows an entity. offerWord adds a button to also follow
+// the slug as a word in all news.
+func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, offerWord bool) error {
+	_, created, err := b.st.AddSubscription(ctx, store.NewSubscription{
+		ChatID: c.chat.ID, Kind: store.SubEntity, Value: ent.Slug, Normalized: ent.Slug, EntityID: ent.ID,
+	}, subscriptions.MaxPerChat)
+	if errors.Is(err, store.ErrTooManySubscriptions) {
+		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	name := esc(ent.Name(c.lang))
+	if !created {
+		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, name), nil)
+		return nil
+	}
+	var kb *models.InlineKeyboardMarkup
+	if offerWord {
+		kb = keyboard(row(button(tr(c.lang, btnAlsoWord, ent.Slug), "sw:"+strconv.FormatInt(ent.ID, 10))))
+	}
+	b.reply(ctx, c, tr(c.lang, msgFollowEntity, name, esc(ent.Slug)), kb)
+	return nil
+}
+
+func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) error {
+	sub, created, err := b.st.AddSubscription(ctx, store.NewSubscription{
+		ChatID: c.chat.ID, Kind: store.SubKeyword, Value: keyword, Normalized: subscriptions.Normalize(keyword),
+	}, subscriptions.MaxPerChat)
+	if errors.Is(err, store.ErrTooManySubscriptions) {
+		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !created {
+		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, "«"+esc(sub.Value)+"»"), nil)
+		return nil
+	}
+	text := tr(c.lang, msgFollowKeyword, esc(keyword))
+	// When entity names contain the word, offer to follow the source instead.
+	ents, err := b.st.FindEntities(ctx, keyword, 5)
+	if err != nil {
+		return err
+	}
+	var rows [][]models.InlineKeyboardButton
+	for _, e := range ents {
+		rows = append(rows, row(button(truncate(e.Name(c.lang), 60),
+			"se:"+strconv.FormatInt(e.ID, 10)+":"+strconv.FormatInt(sub.ID, 10))))
+	}
+	if len(rows) > 0 {
+		text += "\n\n" + tr(c.lang, msgSourceInstead)
+	}
+	b.reply(ctx, c, text, keyboard(rows...))
+	return nil
+}
+
+// argProblem explains why an argument was refused.
+func argProblem(lang string, err error) string {
+	switch {
+	case errors.Is(err, subscriptions.ErrTooShort):
+		return tr(lang, msgKeywordTooShort, subscriptions.MinKeywordRunes)
+	case errors.Is(err, subscriptions.ErrTooLong):
+		return tr(lang, msgKeywordTooLong, subscriptions.MaxKeywordRunes)
+	}
+	return tr(lang, msgSubscribeUsage)
+}
+
+func (b *Bot) cmdUnsubscribe(ctx context.Context, c chatCtx, args string, _ *models.User) error {
+	if args == "" {
+		html, kb, err := b.unsubscribeList(ctx, c)
+		if err != nil {
+			return err
+		}
+		b.reply(ctx, c, html, kb)
+		return nil
+	}
+	arg, _ := subscriptions.ParseArg(args)
+	sub, err := b.findSubscription(ctx, c.chat.ID, arg)
+	if errors.Is(err, store.ErrNotFound) {
+		b.reply(ctx, c, tr(c.lang, msgNotFollowing, esc(arg.Text)), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return b.unsubscribe(ctx, c, sub.ID)
+}
+
+// findSubscription finds the subscription an /unsubscribe argument names: an
+// entity slug when unquoted and followed, otherwise a keyword.
+func (b *Bot) findSubscription(ctx context.Context, chatID int64, arg subscriptions.Arg) (store.Subscription, error) {
+	if !arg.Quoted {
+		sub, err := b.st.FindSubscription(ctx, chatID, store.SubEntity, subscriptions.Normalize(arg.Text))
+		if !errors.Is(err, store.ErrNotFound) {
+			return sub, err
+		}
+	}
+	return b.st.FindSubscription(ctx, chatID, store.SubKeyword, subscriptions.Normalize(arg.Text))
+}
+
+func (b *Bot) unsubscribe(ctx context.Context, c chatCtx, subID int64) error {
+	sub, err := b.st.RemoveSubscription(ctx, c.chat.ID, subID)
+	if errors.Is(err, store.ErrNotFound) {
+		b.reply(ctx, c, tr(c.lang, msgExpired), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	b.reply(ctx, c, tr(c.lang, msgUnfollowed, esc(b.subscriptionName(ctx, c.lang, sub))), nil)
+	return nil
+}
+
+func (b *Bot) subscriptionName(ctx context.Context, lang string, sub store.Subscription) string {
+	if sub.Kind == store.SubEntity && sub.EntityID != nil {
+		if e, err := b.st.EntityByID(ctx, *sub.EntityID); err == nil {
+			return e.Name(lang)
+		}
+	}
+	return "«" + sub.Value + "»"
+}
+
+func (b *Bot) unsubscribeList(ctx context.Context, c chatCtx) (string, *models.InlineKeyboardMarkup, error) {
+	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
+	if err != nil || len(subs) == 0 {
+		return tr(c.lang, msgNoSubscriptions), nil, err
+	}
+	rows := make([][]models.InlineKeyboardButton, 0, len(subs))
+	for _, s := range subs {
+		rows = append(rows, row(button("✖ "+truncate(viewName(s, c.lang), 60),
+			"us:"+strconv.FormatInt(s.ID, 10))))
+	}
+	return tr(c.lang, msgTapToRemove), keyboard(rows...), nil
+}
+
+func (b *Bot) cmdSubscriptions(ctx context.Context, c chatCtx, _ string, _ *models.User) error {
+	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
+	if err != nil {
+		return err
+	}
+	if len(subs) == 0 {
+		b.reply(ctx, c, tr(c.lang, msgNoSubscriptions), nil)
+		return nil
+	}
+	var m msg
+	m.add(tr(c.lang, msgYourSubscriptions, len(subs), subscriptions.MaxPerChat), "")
+	for _, s := range subs {
+		line := "\n• " + viewName(s, c.lang)
+		if s.Kind == store.SubEntity {
+			line += " (" + s.Value + ")"
+		}
+		if !m.fits(line, 2) {
+			m.text("\n…")
+			break
+		}
+		m.text(line)
+	}
+	b.reply(ctx, c, m.String(), nil)
+	return nil
+}
+
+// viewName is how a subscription is shown: the entity's name or the keyword
+// in guillemets.
+func viewName(s store.SubscriptionView, lang string) string {
+	if s.Entity != nil {
+		return s.Entity.Name(lang)
+	}
+	return "«" + s.Value + "»"
+}

@@ -1,0 +1,99 @@
+// Package catalogue owns the list of gov.kz organisations the bot knows by
+// name: regional and city akimats, ministries, embassies and missions abroad,
+// and a few other bodies, each with its gov.kz slug, kind, parent and names in
+// Kazakh, Russian and English. The list is entities.csv, embedded in the
+// binary; every slug in it is attested in a source named in its evidence
+// column.
+package catalogue
+
+import (
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+//go:embed entities.csv
+var entitiesCSV string
+
+var (
+	header = []string{"slug", "kind", "parent", "name_kk", "name_ru", "name_en", "evidence"}
+	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	kinds  = []string{store.KindAkimat, store.KindMinistry, store.KindEmbassy, store.KindOther}
+)
+
+// Load returns the embedded catalogue, every entity marked InCatalogue.
+func Load() ([]store.Entity, error) {
+	return parse(strings.NewReader(entitiesCSV))
+}
+
+// parse reads a catalogue in the entities.csv format and validates it: slug
+// shape, known kind, names in all three languages, unique slugs and parents
+// that exist somewhere in the file (before or after the child).
+func parse(r io.Reader) ([]store.Entity, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(header)
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("catalogue: header: %w", err)
+	}
+	if !slices.Equal(head, header) {
+		return nil, fmt.Errorf("catalogue: line 1: header is %q, want %q", head, header)
+	}
+	var entities []store.Entity
+	lineOf := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("catalogue: %w", err)
+		}
+		line, _ := cr.FieldPos(0)
+		e, err := entity(rec)
+		if err != nil {
+			return nil, fmt.Errorf("catalogue: line %d: %w", line, err)
+		}
+		if first, dup := lineOf[e.Slug]; dup {
+			return nil, fmt.Errorf("catalogue: line %d: slug %q already on line %d", line, e.Slug, first)
+		}
+		lineOf[e.Slug] = line
+		entities = append(entities, e)
+	}
+	for _, e := range entities {
+		if _, ok := lineOf[e.ParentSlug]; e.ParentSlug != "" && !ok {
+			return nil, fmt.Errorf("catalogue: line %d: parent %q of %q is not in the catalogue",
+				lineOf[e.Slug], e.ParentSlug, e.Slug)
+		}
+	}
+	return entities, nil
+}
+
+// entity checks one record and turns it into an Entity.
+func entity(rec []string) (store.Entity, error) {
+	for i := range rec {
+		rec[i] = strings.TrimSpace(rec[i])
+	}
+	e := store.Entity{
+		Slug: rec[0], Kind: rec[1], ParentSlug: rec[2],
+		NameKK: rec[3], NameRU: rec[4], NameEN: rec[5],
+		InCatalogue: true,
+	}
+	switch {
+	case !slugRE.MatchString(e.Slug):
+		return e, fmt.Errorf("bad slug %q", e.Slug)
+	case !slices.Contains(kinds, e.Kind):
+		return e, fmt.Errorf("%s: unknown kind %q", e.Slug, e.Kind)
+	case e.NameKK == "" || e.NameRU == "" || e.NameEN == "":
+		return e, fmt.Errorf("%s: a name in kk, ru or en is empty", e.Slug)
+	case e.ParentSlug == e.Slug:
+		return e, fmt.Errorf("%s: is its own parent", e.Slug)
+	}
+	return e, nil
+}

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+const chatColumns = `id, type, lang, time_zone, to_char(digest_time, 'HH24:MI') AS digest_time,
+	digest_enabled, active, created_at`
+
+// TouchChat records that a chat wrote to the bot and returns it. A new chat
+// gets lang; a known chat keeps its language and, if Telegram had refused
+// messages to it (403), becomes active again: its user is writing.
+func (s *Store) TouchChat(ctx context.Context, id int64, chatType, lang string) (Chat, error) {
+	var c Chat
+	err := s.db.GetContext(ctx, &c, `
+		INSERT INTO chats (id, type, lang) VALUES ($1, $2, $3)
+		ON CONFLICT (id) DO UPDATE SET active = true, type = EXCLUDED.type,
+			updated_at = CASE WHEN chats.active THEN chats.updated_at ELSE now() END
+		RETURNING `+chatColumns, id, chatType, lang)
+	if err != nil {
+		return Chat{}, fmt.Errorf("store: touch chat %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// ChatByID returns a chat.
+func (s *Store) ChatByID(ctx context.Context, id int64) (Chat, error) {
+	var c Chat
+	err := s.db.GetContext(ctx, &c, `SELECT `+chatColumns+` FROM chats WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Chat{}, ErrNotFound
+	}
+	if err != nil {
+		return Chat{}, fmt.Errorf("store: chat %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// SetChatLang changes the language the bot answers a chat in.
+func (s *Store) SetChatLang(ctx context.Context, id int64, lang string) error {
+	res, err := s.db.ExecContext(ctx,
+		`UPDATE chats SET lang = $2, updated_at = now() WHERE id = $1`, id, lang)
+	if err != nil {
+		return fmt.Errorf("store: set language of chat %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}

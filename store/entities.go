@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+)
+
+const entityColumns = `e.id, e.slug, e.kind, e.name_kk, e.name_ru, e.name_en, e.in_catalogue,
+	COALESCE(p.slug, '') AS parent_slug`
+
+const entityFrom = ` FROM entities e LEFT JOIN entities p ON p.id = e.parent_id `
+
+// SyncCatalogue makes the stored entities agree with the catalogue: new ones
+// are added, known ones get the catalogue's names, kind and parent. Entities
+// that are not in the catalogue are left as they are.
+func (s *Store) SyncCatalogue(ctx context.Context, ents []Entity) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		for _, e := range ents {
+			_, err := tx.ExecContext(ctx, `
+				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, in_catalogue)
+				VALUES ($1, $2, $3, $4, $5, true)
+				ON CONFLICT (slug) DO UPDATE SET kind = $2, name_kk = $3, name_ru = $4,
+					name_en = $5, in_catalogue = true`,
+				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN)
+			if err != nil {
+				return fmt.Errorf("store: catalogue entity %s: %w", e.Slug, err)
+			}
+		}
+		// Parents in a second pass: a child may be listed before its parent.
+		for _, e := range ents {
+			_, err := tx.ExecContext(ctx, `
+				UPDATE entities SET parent_id = (SELECT id FROM entities WHERE slug = $2)
+				WHERE slug = $1`, e.Slug, e.ParentSlug)
+			if err != nil {
+				return fmt.Errorf("store: catalogue parent of %s: %w", e.Slug, err)
+			}
+		}
+		return nil
+	})
+}
+
+// EntityBySlug returns the entity with this slug, in any letter case.
+func (s *Store) EntityBySlug(ctx context.Context, slug string) (Entity, error) {
+	var e Entity
+	err := s.db.GetContext(ctx, &e, `SELECT `+entityColumns+entityFrom+
+		`WHERE e.slug = lower($1)`, strings.TrimSpace(slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Entity{}, ErrNotFound
+	}
+	if err != nil {
+		return Entity{}, fmt.Errorf("store: entity %s: %w", slug, err)
+	}
+	return e, nil
+}
+
+// EntityByID returns the entity with this id.
+func (s *Store) EntityByID(ctx context.Context, id int64) (Entity, error) {
+	var e Entity
+	err := s.db.GetContext(ctx, &e, `SELECT `+entityColumns+entityFrom+`WHERE e.id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Entity{}, ErrNotFound
+	}
+	if err != nil {
+		return Entity{}, fmt.Errorf("store: entity %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// FindEntities returns up to limit entities whose slug or name in any
+// language contains text, catalogue entities first.
+func (s *Store) FindEntities(ctx context.Context, text string, limit int) ([]Entity, error) {
+	pattern := "%" + escapeLike(strings.TrimSpace(text)) + "%"
+	var ents []Entity
+	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
+		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
+		ORDER BY e.in_catalogue DESC, e.kind, e.slug
+		LIMIT $2`, pattern, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: find entities: %w", err)
+	}
+	return ents, nil
+}
+
+// EntitiesByKind lists the entities of one kind (all kinds when kind is ""),
+// ordered by slug, with offset paging.
+func (s *Store) EntitiesByKind(ctx context.Context, kind string, offset, limit int) ([]Entity, error) {
+	var ents []Entity
+	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
+		WHERE $1 = '' OR e.kind = $1
+		ORDER BY e.in_catalogue DESC, e.slug
+		OFFSET $2 LIMIT $3`, kind, offset, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: entities of kind %q: %w", kind, err)
+	}
+	return ents, nil
+}
+
+// EntityCounts returns how many entities there are of each kind.
+func (s *Store) EntityCounts(ctx context.Context) (map[string]int, error) {
+	var rows []struct {
+		Kind  string `db:"kind"`
+		Count int    `db:"count"`
+	}
+	if err := s.db.SelectContext(ctx, &rows,
+		`SELECT kind, count(*) AS count FROM entities GROUP BY kind`); err != nil {
+		return nil, fmt.Errorf("store: entity counts: %w", err)
+	}
+	counts := make(map[string]int, len(rows))
+	for _, r := range rows {
+		counts[r.Kind] = r.Count
+	}
+	return counts, nil
+}
+
+// escapeLike escapes the wildcards of a LIKE pattern.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// ErrTooManySubscriptions is returned when a chat is at its limit.
+var ErrTooManySubscriptions = errors.New("store: too many subscriptions")
+
+// NewSubscription is a subscription to add.
+type NewSubscription struct {
+	ChatID     int64
+	Kind       string // SubEntity or SubKeyword
+	Value      string
+	Normalized string
+	EntityID   int64 // for SubEntity
+}
+
+// SubscriptionView is a subscription with its entity, for display.
+type SubscriptionView struct {
+	Subscription
+	Entity *Entity
+}
+
+// AddSubscription adds a subscription unless the chat already has it. It
+// returns the stored subscription and whether it was created. A chat at max
+// subscriptions gets ErrTooManySubscriptions.
+func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int) (Subscription, bool, error) {
+	var sub Subscription
+	created := false
+	var entityID *int64
+	if n.Kind == SubEntity {
+		entityID = &n.EntityID
+	}
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Locking the chat row makes the count and the insert one step, so two
+		// concurrent /subscribe cannot both pass the limit.
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM chats WHERE id = $1 FOR UPDATE`, n.ChatID); err != nil {
+			return fmt.Errorf("store: lock chat %d: %w", n.ChatID, err)
+		}
+		err := tx.GetContext(ctx, &sub, `SELECT `+subColumns+` FROM subscriptions
+			WHERE chat_id = $1 AND kind = $2 AND normalized = $3`, n.ChatID, n.Kind, n.Normalized)
+		if err == nil {
+			return nil
+		}
+		var count int
+		if err := tx.GetContext(ctx, &count,
+			`SELECT count(*) FROM subscriptions WHERE chat_id = $1`, n.ChatID); err != nil {
+			return fmt.Errorf("store: count subscriptions: %w", err)
+		}
+		if count >= max {
+			return ErrTooManySubscriptions
+		}
+		err = tx.GetContext(ctx, &sub, `
+			INSERT INTO subscriptions (chat_id, kind, value, normalized, entity_id, after_seq)
+			VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(max(arrival_seq), 0) FROM releases))
+			RETURNING `+subColumns, n.ChatID, n.Kind, n.Value, n.Normalized, entityID)
+		if err != nil {
+			return fmt.Errorf("store: add subscription: %w", err)
+		}
+		created = true
+		return nil
+	})
+	return sub, created, err
+}
+
+const subColumns = `id, chat_id, kind, value, normalized, entity_id, after_seq, created_at`
+
+// RemoveSubscription deletes one subscription of a chat and returns it.
+func (s *Store) RemoveSubscription(ctx context.Context, chatID, id int64) (Subscription, error) {
+	var sub Subscription
+	err := s.db.GetContext(ctx, &sub, `DELETE FROM subscriptions WHERE chat_id = $1 AND id = $2
+		RETURNING `+subColumns, chatID, id)
+	if err != nil {
+		return Subscription{}, notFound(err, "store: remove subscription %d", id)
+	}
+	return sub, nil
+}
+
+// FindSubscription returns a chat's subscription of this kind and value.
+func (s *Store) FindSubscription(ctx context.Context, chatID int64, kind, normalized string) (Subscription, error) {
+	var sub Subscription
+	err := s.db.GetContext(ctx, &sub, `SELECT `+subColumns+` FROM subscriptions
+		WHERE chat_id = $1 AND kind = $2 AND normalized = $3`, chatID, kind, normalized)
+	if err != nil {
+		return Subscription{}, notFound(err, "store: subscription %q", normalized)
+	}
+	return sub, nil
+}
+
+// Subscriptions lists a chat's subscriptions, entities first, in the order
+// they were made.
+func (s *Store) Subscriptions(ctx context.Context, chatID int64) ([]SubscriptionView, error) {
+	var rows []struct {
+		Subscription
+		entityRow
+	}
+	err := s.db.SelectContext(ctx, &rows, `
+		SELECT s.id, s.chat_id, s.kind, s.value, s.normalized, s.entity_id, s.after_seq, s.created_at,
+			`+entityRowColumns+`
+		FROM subscriptions s LEFT JOIN entities e ON e.id = s.entity_id
+		WHERE s.chat_id = $1
+		ORDER BY s.kind, s.created_at, s.id`, chatID)
+	if err != nil {
+		return nil, fmt.Errorf("store: subscriptions of chat %d: %w", chatID, err)
+	}
+	views := make([]SubscriptionView, len(rows))
+	for i, r := range rows {
+		views[i] = SubscriptionView{Subscription: r.Subscription, Entity: r.entityRow.entity()}
+	}
+	return views, nil
+}

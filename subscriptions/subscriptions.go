@@ -1,0 +1,78 @@
+// Package subscriptions owns the rules of subscribing: how a /subscribe
+// argument is read (entity slug or keyword), how keywords are normalised so
+// that duplicates are caught, and the limits a chat must respect. Matching
+// releases against keywords happens in SQL (store.matchKeyword) so that
+// /latest, /search and the digest agree.
+package subscriptions
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Limits.
+const (
+	MinKeywordRunes = 2
+	MaxKeywordRunes = 64
+	MaxPerChat      = 50
+)
+
+// Argument errors, for the bot to explain in the user's language.
+var (
+	ErrEmpty    = errors.New("subscriptions: empty argument")
+	ErrTooShort = errors.New("subscriptions: keyword too short")
+	ErrTooLong  = errors.New("subscriptions: keyword too long")
+)
+
+// Arg is a parsed /subscribe or /unsubscribe argument.
+type Arg struct {
+	Text   string // as typed, without surrounding quotes, spaces tidied
+	Quoted bool   // a quoted argument is always a keyword
+}
+
+// quotePairs are the quotes people type on phones and desktops, in Kazakh,
+// Russian and English layouts.
+var quotePairs = [][2]string{{`"`, `"`}, {`'`, `'`}, {"«", "»"}, {"“", "”"}, {"„", "“"}, {"‘", "’"}}
+
+// ParseArg reads the argument of /subscribe: surrounding quotes are removed
+// and remembered, white space is collapsed, and the length limits are
+// checked on the keyword.
+func ParseArg(raw string) (Arg, error) {
+	s := collapseSpace(norm.NFKC.String(raw))
+	arg := Arg{Text: s}
+	for _, q := range quotePairs {
+		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			arg = Arg{Text: collapseSpace(s[len(q[0]) : len(s)-len(q[1])]), Quoted: true}
+			break
+		}
+	}
+	n := utf8.RuneCountInString(arg.Text)
+	switch {
+	case n == 0:
+		return arg, ErrEmpty
+	case n < MinKeywordRunes:
+		return arg, ErrTooShort
+	case n > MaxKeywordRunes:
+		return arg, ErrTooLong
+	}
+	return arg, nil
+}
+
+// Normalize is the form of a keyword that uniqueness uses: NFKC, lower case,
+// single spaces, no punctuation at either end. Lower-casing is per rune with
+// Go's Unicode tables, which keep Kazakh і and Turkish ı distinct from i.
+func Normalize(keyword string) string {
+	s := strings.ToLower(norm.NFKC.String(keyword))
+	s = strings.TrimFunc(collapseSpace(s), func(r rune) bool {
+		return unicode.IsPunct(r) && r != '#'
+	})
+	return s
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
