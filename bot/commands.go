@@ -89,7 +89,7 @@ func parseCommand(m *models.Message, username string) (cmd, args string, ok bool
 }
 
 func (b *Bot) cmdStart(ctx context.Context, c chatCtx, _ string, _ *models.User) error {
-	b.reply(ctx, c, esc(tr(c.lang, msgWelcome)), nil)
+	b.reply(ctx, c, Esc(tr(c.lang, msgWelcome)), nil)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-telegram/bot/models"
@@ -34,7 +35,7 @@ func renderList(header string, rels []store.Release, lang string, offset int, wi
 		m.add(it.html, it.plain)
 		shown++
 	}
-	return m.String(), shown
+	return strings.TrimRight(m.String(), "\n"), shown
 }
 
 // pager builds the Prev/Next row of a saved query.
@@ -56,7 +57,7 @@ func (b *Bot) cmdLatest(ctx context.Context, c chatCtx, args string, _ *models.U
 
 func (b *Bot) cmdSearch(ctx context.Context, c chatCtx, args string, _ *models.User) error {
 	if args == "" {
-		b.reply(ctx, c, esc(tr(c.lang, msgSearchUsage)), nil)
+		b.reply(ctx, c, Esc(tr(c.lang, msgSearchUsage)), nil)
 		return nil
 	}
 	if utf8.RuneCountInString(args) > maxQueryRunes {
@@ -125,7 +126,7 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 	if !arg.Quoted && slugPattern.MatchString(arg.Text) {
 		ent, err := b.st.EntityBySlug(ctx, arg.Text)
 		if err == nil {
-			return store.LatestFilter{EntityID: ent.ID}, tr(c.lang, msgLatestEntity, esc(ent.Name(c.lang))), "", nil
+			return store.LatestFilter{EntityID: ent.ID}, tr(c.lang, msgLatestEntity, Esc(ent.Name(c.lang))), "", nil
 		}
 		if !errors.Is(err, store.ErrNotFound) {
 			return f, "", "", err
@@ -135,7 +136,7 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 		return f, "", argProblem(c.lang, argErr), nil
 	}
 	return store.LatestFilter{Keyword: subscriptions.Normalize(arg.Text)},
-		tr(c.lang, msgLatestKeyword, esc(arg.Text)), "", nil
+		tr(c.lang, msgLatestKeyword, Esc(arg.Text)), "", nil
 }
 
 func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string, offset int) (string, *models.InlineKeyboardMarkup, error) {
@@ -144,10 +145,10 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 		return "", nil, err
 	}
 	if len(rels) == 0 && offset == 0 {
-		return tr(c.lang, msgSearchNothing, esc(query)), nil, nil
+		return tr(c.lang, msgSearchNothing, Esc(query)), nil, nil
 	}
 	page := rels[:min(len(rels), searchPageSize)]
-	html, shown := renderList(tr(c.lang, msgSearchHeader, esc(query)), page, c.lang, offset, true)
+	html, shown := renderList(tr(c.lang, msgSearchHeader, Esc(query)), page, c.lang, offset, true)
 	hasNext := len(rels) > shown
 	return html, keyboard(pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
 		offset > 0, hasNext, btnNext)), nil

@@ -21,11 +21,11 @@ const (
 	maxSnippetRunes = 220
 )
 
-// esc escapes text for Telegram's HTML parse mode.
-func esc(s string) string { return html.EscapeString(s) }
+// Esc escapes text for Telegram's HTML parse mode.
+func Esc(s string) string { return html.EscapeString(s) }
 
-// truncate cuts s to at most n runes at a word boundary, adding "…".
-func truncate(s string, n int) string {
+// Truncate cuts s to at most n runes at a word boundary, adding "…".
+func Truncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -37,8 +37,8 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(cut, " ,.;:-—") + "…"
 }
 
-// utf16Len is the length Telegram counts.
-func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
+// UTF16Len is the length Telegram counts.
+func UTF16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // msg builds a message's HTML while counting its visible length, so that a
 // list can stop before Telegram's limit instead of being refused.
@@ -50,16 +50,16 @@ type msg struct {
 // add appends an HTML fragment whose visible text is plain.
 func (m *msg) add(htmlPart, plain string) {
 	m.html.WriteString(htmlPart)
-	m.visible += utf16Len(plain)
+	m.visible += UTF16Len(plain)
 }
 
 // text appends plain text, escaped.
-func (m *msg) text(plain string) { m.add(esc(plain), plain) }
+func (m *msg) text(plain string) { m.add(Esc(plain), plain) }
 
 // fits reports whether a part with this much visible text still fits,
 // keeping reserve units for what must follow.
 func (m *msg) fits(plain string, reserve int) bool {
-	return m.visible+utf16Len(plain)+reserve <= MaxMessageLength
+	return m.visible+UTF16Len(plain)+reserve <= MaxMessageLength
 }
 
 func (m *msg) String() string { return m.html.String() }
@@ -73,20 +73,20 @@ type itemPart struct{ html, plain string }
 func renderItem(n int, r store.Release, lang string, withSnippet bool) itemPart {
 	var h, p strings.Builder
 	num := strconv.Itoa(n) + ". "
-	title := truncate(displayTitle(r, lang), maxTitleRunes)
+	title := Truncate(DisplayTitle(r, lang), maxTitleRunes)
 	h.WriteString(num)
 	p.WriteString(num)
-	if link := releaseLink(r.URL, lang); link != "" {
-		h.WriteString(`<a href="` + esc(link) + `">` + esc(title) + `</a>`)
+	if link := ReleaseLink(r.URL, lang); link != "" {
+		h.WriteString(`<a href="` + Esc(link) + `">` + Esc(title) + `</a>`)
 	} else {
-		h.WriteString("<b>" + esc(title) + "</b>")
+		h.WriteString("<b>" + Esc(title) + "</b>")
 	}
 	p.WriteString(title)
 	meta := r.PublishedOn.Format("02.01.2006")
 	if r.Entity != nil {
-		meta = truncate(r.Entity.Name(lang), maxEntityRunes) + " · " + meta
+		meta = Truncate(r.Entity.Name(lang), maxEntityRunes) + " · " + meta
 	}
-	h.WriteString("\n<i>" + esc(meta) + "</i>")
+	h.WriteString("\n<i>" + Esc(meta) + "</i>")
 	p.WriteString("\n" + meta)
 	if withSnippet {
 		if sh, sp := renderSnippet(r.Snippet); sp != "" {
@@ -103,7 +103,7 @@ func renderItem(n int, r store.Release, lang string, withSnippet bool) itemPart 
 // bold tags. Markers that do not pair up are dropped, so the result is always
 // well-formed.
 func renderSnippet(s string) (htmlPart, plain string) {
-	s = truncate(strings.Join(strings.Fields(s), " "), maxSnippetRunes)
+	s = Truncate(strings.Join(strings.Fields(s), " "), maxSnippetRunes)
 	if s == "" {
 		return "", ""
 	}
@@ -122,7 +122,7 @@ func renderSnippet(s string) (htmlPart, plain string) {
 				open = false
 			}
 		default:
-			h.WriteString(esc(seg))
+			h.WriteString(Esc(seg))
 			p.WriteString(seg)
 		}
 	}
@@ -132,9 +132,9 @@ func renderSnippet(s string) (htmlPart, plain string) {
 	return "…" + h.String() + "…", "…" + p.String() + "…"
 }
 
-// displayTitle is the release's title, or a placeholder naming its source
+// DisplayTitle is the release's title, or a placeholder naming its source
 // when the release has none.
-func displayTitle(r store.Release, lang string) string {
+func DisplayTitle(r store.Release, lang string) string {
 	if t := strings.TrimSpace(r.Title); t != "" {
 		return t
 	}
@@ -144,8 +144,8 @@ func displayTitle(r store.Release, lang string) string {
 	return tr(lang, msgUntitled)
 }
 
-// releaseLink is the gov.kz page in the reader's language.
-func releaseLink(raw, lang string) string {
+// ReleaseLink is the gov.kz page in the reader's language.
+func ReleaseLink(raw, lang string) string {
 	if raw == "" {
 		return ""
 	}

@@ -56,7 +56,7 @@ func (b *Bot) cataloguePage(ctx context.Context, c chatCtx, kind string, offset 
 	}
 	var rows [][]models.InlineKeyboardButton
 	for _, e := range ents[:min(len(ents), cataloguePageSize)] {
-		rows = append(rows, row(button(truncate(e.Name(c.lang), 60), "se:"+strconv.FormatInt(e.ID, 10))))
+		rows = append(rows, row(button(Truncate(e.Name(c.lang), 60), "se:"+strconv.FormatInt(e.ID, 10))))
 	}
 	var nav []models.InlineKeyboardButton
 	if offset > 0 {
@@ -67,7 +67,7 @@ func (b *Bot) cataloguePage(ctx context.Context, c chatCtx, kind string, offset 
 		nav = append(nav, button(tr(c.lang, btnNext), "cat:"+kind+":"+strconv.Itoa(offset+cataloguePageSize)))
 	}
 	rows = append(rows, nav)
-	return tr(c.lang, msgCataloguePage, esc(kindLabel(c.lang, kind))), keyboard(rows...), nil
+	return tr(c.lang, msgCataloguePage, Esc(kindLabel(c.lang, kind))), keyboard(rows...), nil
 }
 
 func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.User) error {
@@ -84,19 +84,19 @@ func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.
 		return err
 	}
 	if len(ents) == 0 {
-		b.reply(ctx, c, tr(c.lang, msgNoSource, esc(args)), nil)
+		b.reply(ctx, c, tr(c.lang, msgNoSource, Esc(args)), nil)
 		return nil
 	}
 	var m msg
-	m.add(tr(c.lang, msgSourcesFound, esc(args)), "")
+	m.add(tr(c.lang, msgSourcesFound, Esc(args)), "")
 	for _, e := range ents {
-		name := truncate(e.Name(c.lang), maxEntityRunes)
+		name := Truncate(e.Name(c.lang), maxEntityRunes)
 		plain := "\n• " + name + " — " + e.Slug + " (" + kindLabel(c.lang, e.Kind) + ")"
 		if !m.fits(plain, 2) {
 			m.text("\n…")
 			break
 		}
-		m.add("\n• "+esc(name)+" — <code>"+esc(e.Slug)+"</code> ("+esc(kindLabel(c.lang, e.Kind))+")", plain)
+		m.add("\n• "+Esc(name)+" — <code>"+Esc(e.Slug)+"</code> ("+Esc(kindLabel(c.lang, e.Kind))+")", plain)
 	}
 	b.reply(ctx, c, m.String(), nil)
 	return nil

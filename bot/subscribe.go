@@ -55,7 +55,7 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 	if err != nil {
 		return err
 	}
-	name := esc(ent.Name(c.lang))
+	name := Esc(ent.Name(c.lang))
 	if !created {
 		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, name), nil)
 		return nil
@@ -64,7 +64,7 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 	if offerWord {
 		kb = keyboard(row(button(tr(c.lang, btnAlsoWord, ent.Slug), "sw:"+strconv.FormatInt(ent.ID, 10))))
 	}
-	b.reply(ctx, c, tr(c.lang, msgFollowEntity, name, esc(ent.Slug)), kb)
+	b.reply(ctx, c, tr(c.lang, msgFollowEntity, name, Esc(ent.Slug)), kb)
 	return nil
 }
 
@@ -80,18 +80,32 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		return err
 	}
 	if !created {
-		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, "«"+esc(sub.Value)+"»"), nil)
+		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, "«"+Esc(sub.Value)+"»"), nil)
 		return nil
 	}
-	text := tr(c.lang, msgFollowKeyword, esc(keyword))
-	// When entity names contain the word, offer to follow the source instead.
+	text := tr(c.lang, msgFollowKeyword, Esc(keyword))
+	// When entity names contain the word, offer to follow the source instead
+	// (the sources the chat does not follow yet).
 	ents, err := b.st.FindEntities(ctx, keyword, 5)
 	if err != nil {
 		return err
 	}
+	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
+	if err != nil {
+		return err
+	}
+	followed := map[int64]bool{}
+	for _, s := range subs {
+		if s.EntityID != nil {
+			followed[*s.EntityID] = true
+		}
+	}
 	var rows [][]models.InlineKeyboardButton
 	for _, e := range ents {
-		rows = append(rows, row(button(truncate(e.Name(c.lang), 60),
+		if followed[e.ID] {
+			continue
+		}
+		rows = append(rows, row(button(Truncate(e.Name(c.lang), 60),
 			"se:"+strconv.FormatInt(e.ID, 10)+":"+strconv.FormatInt(sub.ID, 10))))
 	}
 	if len(rows) > 0 {
@@ -123,14 +137,14 @@ func (b *Bot) cmdUnsubscribe(ctx context.Context, c chatCtx, args string, _ *mod
 	}
 	arg, _ := subscriptions.ParseArg(args)
 	sub, err := b.findSubscription(ctx, c.chat.ID, arg)
+	if err == nil {
+		err = b.unsubscribe(ctx, c, sub.ID)
+	}
 	if errors.Is(err, store.ErrNotFound) {
-		b.reply(ctx, c, tr(c.lang, msgNotFollowing, esc(arg.Text)), nil)
+		b.reply(ctx, c, tr(c.lang, msgNotFollowing, Esc(arg.Text)), nil)
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	return b.unsubscribe(ctx, c, sub.ID)
+	return err
 }
 
 // findSubscription finds the subscription an /unsubscribe argument names: an
@@ -145,16 +159,14 @@ func (b *Bot) findSubscription(ctx context.Context, chatID int64, arg subscripti
 	return b.st.FindSubscription(ctx, chatID, store.SubKeyword, subscriptions.Normalize(arg.Text))
 }
 
+// unsubscribe removes a subscription of the chat and confirms it; a
+// subscription that is already gone is store.ErrNotFound.
 func (b *Bot) unsubscribe(ctx context.Context, c chatCtx, subID int64) error {
 	sub, err := b.st.RemoveSubscription(ctx, c.chat.ID, subID)
-	if errors.Is(err, store.ErrNotFound) {
-		b.reply(ctx, c, tr(c.lang, msgExpired), nil)
-		return nil
-	}
 	if err != nil {
 		return err
 	}
-	b.reply(ctx, c, tr(c.lang, msgUnfollowed, esc(b.subscriptionName(ctx, c.lang, sub))), nil)
+	b.reply(ctx, c, tr(c.lang, msgUnfollowed, Esc(b.subscriptionName(ctx, c.lang, sub))), nil)
 	return nil
 }
 
@@ -174,7 +186,7 @@ func (b *Bot) unsubscribeList(ctx context.Context, c chatCtx) (string, *models.I
 	}
 	rows := make([][]models.InlineKeyboardButton, 0, len(subs))
 	for _, s := range subs {
-		rows = append(rows, row(button("✖ "+truncate(viewName(s, c.lang), 60),
+		rows = append(rows, row(button("✖ "+Truncate(viewName(s, c.lang), 60),
 			"us:"+strconv.FormatInt(s.ID, 10))))
 	}
 	return tr(c.lang, msgTapToRemove), keyboard(rows...), nil

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newsbot-kz/newsbot/catalogue"
+	"github.com/newsbot-kz/newsbot/ingest"
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// openStore creates the database when it does not exist, migrates it and
+// loads the entity catalogue: every command starts from a current schema.
+func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
+	if err := store.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	ents, err := catalogue.Load()
+	if err == nil {
+		err = st.SyncCatalogue(ctx, ents)
+	}
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("load the entity catalogue: %w", err)
+	}
+	return st, nil
+}
+
+func runMigrate(ctx context.Context, cfg Config, stdout io.Writer) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintln(stdout, "database is migrated and the entity catalogue is loaded")
+	return nil
+}
+
+// runImport imports each file in its own transaction and prints one summary
+// line per file. A file that fails changes nothing; the others still import.
+func runImport(ctx context.Context, cfg Config, files []string, stdout io.Writer) error {
+	if len(files) == 0 {
+		return usageError("import needs at least one FILE")
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var failed []string
+	for _, f := range files {
+		sum, err := ingest.ImportFile(ctx, st, f)
+		if err != nil {
+			fmt.Fprintf(stdout, "%s: nothing imported: %v\n", f, err)
+			failed = append(failed, f)
+			continue
+		}
+		fmt.Fprintln(stdout, sum.String())
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d files failed: %s", len(failed), len(files), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
+	query := strings.TrimSpace(strings.Join(args, " "))
+	if query == "" {
+		return usageError("search needs a QUERY")
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rels, err := st.Search(ctx, query, 0, 20)
+	if err != nil {
+		return err
+	}
+	if len(rels) == 0 {
+		fmt.Fprintf(stdout, "nothing found for %q\n", query)
+		return nil
+	}
+	for i, r := range rels {
+		source := "unknown source"
+		if r.Entity != nil {
+			source = r.Entity.Name("en") + " (" + r.Entity.Slug + ")"
+		}
+		title := r.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		fmt.Fprintf(stdout, "%d. %s\n   %s · %s\n", i+1, title, source, r.PublishedOn.Format("02.01.2006"))
+		if r.URL != "" {
+			fmt.Fprintf(stdout, "   %s\n", r.URL)
+		}
+		snippet := strings.NewReplacer(store.MarkStart, "", store.MarkStop, "").Replace(r.Snippet)
+		fmt.Fprintf(stdout, "   …%s…\n", strings.Join(strings.Fields(snippet), " "))
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+// Command newsbot is the one binary of newsbot: it migrates the database,
+// imports releases, serves the Telegram bot, and offers a console to try the
+// bot without a token. Run "newsbot help" for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // zones resolve even on images without a zone database
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `newsbot — Kazakhstan's official news on Telegram
+
+Usage:
+  newsbot migrate              create the database if needed and apply migrations
+  newsbot import FILE...       import releases (Enbekshi QazaQ page text or JSON Lines)
+  newsbot serve                run the bot (long polling)
+  newsbot console              try the bot in the terminal, no token needed
+  newsbot search QUERY         full-text search from the command line
+  newsbot version              print the version
+
+Environment:
+  DATABASE_URL        default postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable
+  TELEGRAM_BOT_TOKEN  the bot's token (serve)
+  TELEGRAM_API_URL    Bot API server, default https://api.telegram.org
+  HTTP_ADDR           address for /healthz and /readyz (serve), e.g. :8080
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	var ue usageError
+	switch {
+	case err == nil:
+	case errors.As(err, &ue):
+		fmt.Fprintln(os.Stderr, "newsbot:", err)
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "newsbot:", err)
+		os.Exit(1)
+	}
+}
+
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// run executes one subcommand; it is main without the process, for tests.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError("no command given")
+	}
+	cfg := LoadConfig(getenv)
+	log := newLogger(stderr)
+	cmd, rest := args[0], args[1:]
+	if cmd == "version" {
+		fmt.Fprintln(stdout, "newsbot", version)
+		return nil
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	if err := cfg.Validate(cmd == "serve"); err != nil {
+		return err
+	}
+	switch cmd {
+	case "migrate":
+		return runMigrate(ctx, cfg, stdout)
+	case "import":
+		return runImport(ctx, cfg, rest, stdout)
+	case "search":
+		return runSearch(ctx, cfg, rest, stdout)
+	case "serve":
+		return runServe(ctx, cfg, log)
+	case "console":
+		return runConsole(ctx, cfg, log, stdin, stdout)
+	}
+	return usageError(fmt.Sprintf("unknown command %q", cmd))
+}
+
+// newLogger logs JSON when stderr is not a terminal (containers, journald)
+// and text for a person at a terminal.
+func newLogger(w io.Writer) *slog.Logger {
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return slog.New(slog.NewTextHandler(w, nil))
+		}
+	}
+	return slog.New(slog.NewJSONHandler(w, nil))
+}
