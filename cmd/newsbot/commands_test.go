@@ -87,7 +87,9 @@ func TestMigrateCreatesTheDatabase(t *testing.T) {
 	u.Path = "/" + strings.ToLower(name)
 	admin := sqlx.MustOpen("postgres", testdb.ServerURL())
 	defer admin.Close()
-	drop := func() { admin.Exec(`DROP DATABASE IF EXISTS ` + pq.QuoteIdentifier(strings.ToLower(name)) + ` WITH (FORCE)`) }
+	drop := func() {
+		admin.Exec(`DROP DATABASE IF EXISTS ` + pq.QuoteIdentifier(strings.ToLower(name)) + ` WITH (FORCE)`)
+	}
 	drop()
 	t.Cleanup(drop)
 	env := map[string]string{"DATABASE_URL": u.String()}
