@@ -1,0 +1,29 @@
+package subscriptions
+
+import "testing"
+
+func TestHighlightInTheOriginalScript(t *testing.T) {
+	tests := []struct {
+		text, query, want string
+	}{
+		{"Әкім «Шымкентте» жаңа мектеп ашты.", "Shymkent", "Әкім «[Шымкентте]» жаңа мектеп ашты."},
+		{"Residents of Şymkent and Almaty's suburbs", "Шымкент Almaty", "Residents of [Şymkent] and [Almaty's] suburbs"},
+		{"Su quyry su sultan", "су", "[Su] quyry [su] sultan"},
+		{"nothing here", "Astana", "nothing here"},
+		{"Kyzylzhar-2 microdistrict", `"Kyzylzhar-2" -Almaty`, "[Kyzylzhar-2] microdistrict"},
+	}
+	for _, tt := range tests {
+		got := Highlight(tt.text, SearchTerms(tt.query), 20, "[", "]")
+		if got != tt.want {
+			t.Errorf("Highlight(%q, %q) = %q, want %q", tt.text, tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestHighlightWindowStartsNearTheMatch(t *testing.T) {
+	text := "one two three four five six seven eight nine ten Astana eleven twelve"
+	got := Highlight(text, SearchTerms("Astana"), 6, "[", "]")
+	if want := "nine ten [Astana] eleven twelve"; got != want { // a third of the window before the match
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
