@@ -23,8 +23,8 @@ func SearchTerms(q string) []string {
 // under the same rule as the tsquery: a prefix when the term is long
 // enough, the whole word otherwise.
 func TermMatches(word, term string) bool {
-	if utf8.RuneCountInString(term) >= MinPrefixRunes {
-		return strings.HasPrefix(word, term)
+	if p, ok := Prefix(term); ok {
+		return strings.HasPrefix(word, p)
 	}
 	return word == term
 }

@@ -12,10 +12,26 @@ const MinPrefixRunes = 4
 
 // lexeme is one canonical word as a tsquery operand.
 func lexeme(w string) string {
-	if utf8.RuneCountInString(w) >= MinPrefixRunes {
-		return w + ":*"
+	if p, ok := Prefix(w); ok {
+		return p + ":*"
 	}
 	return w
+}
+
+// Prefix is what a canonical query word matches the beginning of, and
+// whether it is long enough to match by prefix at all. Russian and Kazakh
+// inflection replaces or extends a final vowel (Астана → Астане, Астаны;
+// водоснабжение → водоснабжения; Almaty → Алматинской), so trailing vowels
+// are dropped from words of more than MinPrefixRunes letters, down to
+// MinPrefixRunes.
+func Prefix(w string) (string, bool) {
+	if utf8.RuneCountInString(w) < MinPrefixRunes {
+		return w, false
+	}
+	for len(w) > MinPrefixRunes && isVowel(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w, true
 }
 
 // phrase is words that must follow each other.

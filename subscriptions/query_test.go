@@ -6,7 +6,7 @@ func TestKeywordQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Shymkent", "shimkent:*"},
 		{"Шымкент", "shimkent:*"},
-		{"water supply", "(water:* <-> suppli:*)"}, // y→i in the canonical form
+		{"water supply", "(water:* <-> suppl:*)"}, // supply → suppli → suppl: no final vowels
 		{"Kyzylzhar-2", "(kiziljar:* <-> 2)"},
 		{"Су", "su"},
 		{"!!!", ""},
@@ -23,18 +23,38 @@ func TestSearchQuery(t *testing.T) {
 		{"Kyzylzhar", "kiziljar:*"},
 		{`"Kyzylzhar-2"`, "(kiziljar:* <-> 2)"},
 		{"Шымкент water", "shimkent:* & water:*"},
-		{"Almaty OR Astana", "(almati:* | astana:*)"},
-		{"Shymkent -Almaty", "shimkent:* & !almati:*"},
-		{`"water supply" -"Almaty region"`, "(water:* <-> suppli:*) & !(almati:* <-> region:*)"},
+		{"Almaty OR Astana", "(almat:* | astan:*)"},
+		{"Shymkent -Almaty", "shimkent:* & !almat:*"},
+		{`"water supply" -"Almaty region"`, "(water:* <-> suppl:*) & !(almat:* <-> region:*)"},
 		{"-Almaty", ""},
 		{"OR", ""},
-		{`"unclosed phrase`, "(unclosed:* <-> phrase:*)"},
+		{`"unclosed phrase`, "(unclosed:* <-> phras:*)"},
 		{"  ", ""},
 		{"a & b | c ! d <-> e", "a & b & c & d & e"},
 	}
 	for _, tt := range tests {
 		if got := SearchQuery(tt.in); got != tt.want {
 			t.Errorf("SearchQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPrefixDropsFinalVowels(t *testing.T) {
+	tests := []struct {
+		word, want string
+		prefix     bool
+	}{
+		{"astana", "astan", true}, // Астане, Астаны
+		{"vodosnabjenie", "vodosnabjen", true},
+		{"shimkent", "shimkent", true},
+		{"aktau", "akta", true}, // stops at four letters
+		{"su", "su", false},     // too short: exact only
+		{"ile", "ile", false},
+	}
+	for _, tt := range tests {
+		got, ok := Prefix(tt.word)
+		if got != tt.want || ok != tt.prefix {
+			t.Errorf("Prefix(%q) = %q, %v; want %q, %v", tt.word, got, ok, tt.want, tt.prefix)
 		}
 	}
 }
