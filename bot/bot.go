@@ -50,6 +50,8 @@ type Options struct {
 	AfterUpdate func(updateID int64)
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// Digest answers /digest and /timezone; nil when digests are not served.
+	Digest DigestService
 }
 
 // Bot answers Telegram updates.

@@ -26,6 +26,8 @@ func init() {
 		"search":        (*Bot).cmdSearch,
 		"sources":       (*Bot).cmdSources,
 		"language":      (*Bot).cmdLanguage,
+		"digest":        (*Bot).cmdDigest,
+		"timezone":      (*Bot).cmdTimezone,
 	}
 }
 
@@ -40,6 +42,8 @@ var menu = []struct {
 	{"unsubscribe", text{kk: "Жазылымнан бас тарту", ru: "Отписаться", en: "Stop following"}},
 	{"subscriptions", text{kk: "Жазылымдарым", ru: "Мои подписки", en: "What you follow"}},
 	{"sources", text{kk: "Дереккөздер", ru: "Источники", en: "Sources"}},
+	{"digest", text{kk: "Күнделікті дайджест", ru: "Ежедневный дайджест", en: "Daily digest"}},
+	{"timezone", text{kk: "Уақыт белдеуі", ru: "Часовой пояс", en: "Time zone"}},
 	{"language", text{kk: "Тіл", ru: "Язык", en: "Language"}},
 	{"help", text{kk: "Анықтама", ru: "Справка", en: "Help"}},
 }

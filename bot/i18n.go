@@ -62,6 +62,8 @@ var (
 			"/latest [<i>дереккөз немесе сөз</i>] — соңғы 10 жаңалық\n" +
 			"/search <i>сұрау</i> — іздеу: \"дәл фраза\", OR — немесе, минус — алып тастау\n" +
 			"/sources [<i>атау</i>] — дереккөздер тізімі\n" +
+			"/digest [<i>СС:ММ</i>|on|off|now] — күнделікті дайджест\n" +
+			"/timezone <i>белдеу немесе қала</i> — уақыт белдеуі\n" +
 			"/language kk|ru|en — тіл",
 		ru: "<b>Команды</b>\n" +
 			"/subscribe <i>источник или слово</i> — подписаться (например, /subscribe mfa-budapest, /subscribe Шымкент; слово в кавычках — всегда ключевое слово)\n" +
@@ -70,6 +72,8 @@ var (
 			"/latest [<i>источник или слово</i>] — 10 последних новостей\n" +
 			"/search <i>запрос</i> — поиск: \"точная фраза\", OR — или, минус — исключить\n" +
 			"/sources [<i>название</i>] — список источников\n" +
+			"/digest [<i>ЧЧ:ММ</i>|on|off|now] — ежедневный дайджест\n" +
+			"/timezone <i>пояс или город</i> — часовой пояс\n" +
 			"/language kk|ru|en — язык",
 		en: "<b>Commands</b>\n" +
 			"/subscribe <i>source or word</i> — follow a source or a keyword (e.g. /subscribe mfa-budapest, /subscribe water supply; a quoted word is always a keyword)\n" +
@@ -78,6 +82,8 @@ var (
 			"/latest [<i>source or word</i>] — the 10 newest releases\n" +
 			"/search <i>query</i> — full-text search: \"exact phrase\", OR for either, minus to exclude\n" +
 			"/sources [<i>name</i>] — the list of sources\n" +
+			"/digest [<i>HH:MM</i>|on|off|now] — daily digest\n" +
+			"/timezone <i>zone or city</i> — time zone\n" +
 			"/language kk|ru|en — language",
 	}
 	msgUnknown = text{

@@ -1,8 +1,9 @@
 // Package ingest owns getting releases into the store: it reads release
 // files, turns what they hold into store.NewRelease values (canonical gov.kz
 // identity, plain-text body, cleaned title, language, content hash) and
-// imports them in one transaction. Later it will also poll the gov.kz feeds
-// described in docs/SOURCES.md; those pollers will reuse the same clean-up.
+// imports them in one transaction. Its poll subpackage polls the gov.kz
+// feeds described in docs/SOURCES.md and other RSS/Atom feeds, and makes
+// its releases with the same clean-up (Release).
 //
 // A file is read whole and parsed before anything is stored, so a malformed
 // file changes nothing; its error names the file and line ("news.txt:7: ...").

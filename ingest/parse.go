@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
 )
 
 // maxFileSize bounds what is read into memory. The largest real listing page
@@ -123,6 +124,9 @@ func newRelease(ref GovkzRef, title, body, lang string, published time.Time) sto
 		lang = DetectLang(title, body)
 	}
 	hash := ContentHash(title, body)
+	// Shingles of the text as published, before a display title is made up,
+	// for spotting the same story retold (see digest's near-duplicates).
+	shingles := subscriptions.Shingles(title, body)
 	if title == "" {
 		title = DisplayTitle(body)
 	}
@@ -135,5 +139,6 @@ func newRelease(ref GovkzRef, title, body, lang string, published time.Time) sto
 		Body:        body,
 		Lang:        lang,
 		PublishedOn: published,
+		Shingles:    shingles,
 	}
 }

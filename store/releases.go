@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // arrivalLockKey is the advisory lock that serialises release writers.
@@ -65,10 +66,12 @@ func insertRelease(ctx context.Context, tx *sqlx.Tx, r NewRelease) (bool, error)
 	// ON CONFLICT DO NOTHING without a target covers both partial unique
 	// indexes: (entity_id, govkz_id) and content_hash.
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO releases (entity_id, govkz_id, content_hash, url, title, body, lang, published_on)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		INSERT INTO releases (entity_id, govkz_id, content_hash, url, title, body, lang, published_on,
+			shingles)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::bigint[], '{}'))
 		ON CONFLICT DO NOTHING`,
-		entityID, govkzID, r.ContentHash, r.URL, r.Title, r.Body, r.Lang, r.PublishedOn)
+		entityID, govkzID, r.ContentHash, r.URL, r.Title, r.Body, r.Lang, r.PublishedOn,
+		pq.Int64Array(r.Shingles))
 	if err != nil {
 		return false, fmt.Errorf("store: insert release %q: %w", r.URL+r.Title, err)
 	}

@@ -56,6 +56,9 @@ type NewRelease struct {
 	Body        string // plain text, paragraphs separated by a blank line
 	Lang        string // "kk", "ru", "en" or ""
 	PublishedOn time.Time
+	// Shingles are the release's text shingles for near-duplicate detection
+	// (subscriptions.Shingles); nil stores none, and the digest computes them.
+	Shingles []int64
 }
 
 // Release is a stored release with its entity's names.

@@ -26,6 +26,13 @@ Usage:
   newsbot serve                run the bot (long polling)
   newsbot console              try the bot in the terminal, no token needed
   newsbot search QUERY         full-text search from the command line
+  newsbot fetch [--entity SLUG ...]
+                               poll the due sources once (or every source of the entities)
+  newsbot sources status       each source's last success, last error and next poll
+  newsbot digest run [--now RFC3339]
+                               build the digests due now (or at --now) and deliver them
+  newsbot digest preview --chat ID [--now RFC3339]
+                               print a chat's next digest, changing nothing
   newsbot version              print the version
 
 Environment:
@@ -33,6 +40,14 @@ Environment:
   TELEGRAM_BOT_TOKEN  the bot's token (serve)
   TELEGRAM_API_URL    Bot API server, default https://api.telegram.org
   HTTP_ADDR           address for /healthz and /readyz (serve), e.g. :8080
+  GOVKZ_BASE_URL      gov.kz or a mirror, default https://www.gov.kz
+  GOVKZ_PRIMARY       rss (default) or api; the other is the fallback
+  POLL_ENTITIES       slugs and kind:KIND polled besides followed entities, or none;
+                      default shymkent,astana,almaty,mfa,kind:embassy
+  POLL_LANGS          default kk,ru
+  POLL_INTERVAL       per source, default 10m; off: serve does not poll
+  FETCH_TIMEOUT       per request, default 30s
+  FEEDS, FEEDS_FILE   other RSS/Atom feeds: URL or slug=URL, comma-separated or one a line
 `
 
 func main() {
@@ -86,6 +101,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, cfg, log)
 	case "console":
 		return runConsole(ctx, cfg, log, stdin, stdout)
+	case "fetch":
+		return runFetch(ctx, cfg, log, rest, stdout)
+	case "sources":
+		return runSources(ctx, cfg, log, rest, stdout)
+	case "digest":
+		return runDigest(ctx, cfg, log, rest, stdout, stderr)
 	}
 	return usageError(fmt.Sprintf("unknown command %q", cmd))
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/bot"
+	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -19,12 +20,19 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close()
+	builder := digest.NewBuilder(st, digest.BuildOptions{Logger: log})
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log,
+		Digest: digest.NewService(st, builder, nil),
 	})
 	if err != nil {
 		return err
 	}
+	stopDigests, err := startDigests(ctx, st, b, builder, log)
+	if err != nil {
+		return err
+	}
+	defer stopDigests()
 	if cfg.HTTPAddr != "" {
 		srv := &http.Server{Addr: cfg.HTTPAddr, Handler: healthHandler(st), ReadHeaderTimeout: 10 * time.Second}
 		go func() {

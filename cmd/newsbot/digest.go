@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/newsbot-kz/newsbot/bot"
+	"github.com/newsbot-kz/newsbot/digest"
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// runDigest runs "digest run" (one pass, then deliver what is queued) or
+// "digest preview" (print a chat's next digest, changing nothing).
+func runDigest(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError("digest needs run or preview")
+	}
+	fs := flag.NewFlagSet("digest "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	nowFlag := fs.String("now", "", "the time the pass reads, RFC 3339 (default: now)")
+	chat := fs.Int64("chat", 0, "the chat to preview")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usageError(err.Error())
+	}
+	now := time.Now()
+	if *nowFlag != "" {
+		t, err := time.Parse(time.RFC3339, *nowFlag)
+		if err != nil {
+			return usageError("--now must be an RFC 3339 time, like 2025-11-26T09:00:00+05:00")
+		}
+		now = t
+	}
+	switch args[0] {
+	case "run":
+		if err := cfg.Validate(true); err != nil {
+			return err
+		}
+		return digestRun(ctx, cfg, log, now)
+	case "preview":
+		if *chat == 0 {
+			return usageError("digest preview needs --chat ID")
+		}
+		return digestPreview(ctx, cfg, log, *chat, now, stdout)
+	}
+	return usageError(fmt.Sprintf("unknown digest command %q", args[0]))
+}
+
+// digestRun builds the digests due at now and returns when every queued
+// part is sent or given up, logging one line of what the run did.
+func digestRun(ctx context.Context, cfg Config, log *slog.Logger, now time.Time) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	b, err := bot.New(ctx, st, bot.Options{Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log})
+	if err != nil {
+		return err
+	}
+	pass, err := digest.NewBuilder(st, digest.BuildOptions{Logger: log}).RunPass(ctx, now)
+	if err != nil {
+		return err
+	}
+	// The sender's own summary would be a second line: its warnings and
+	// errors still show, the summary is the one below.
+	quiet := slog.New(minLevel{log.Handler(), slog.LevelWarn})
+	sent, err := digest.NewSender(st, b.Client(), digest.SenderOptions{Logger: quiet}).Drain(ctx)
+	log.Info("Digest run", slog.Time("now", now), slog.Int("chats_due", pass.Due),
+		slog.Int("digests_built", pass.Built), slog.Int("parts_queued", pass.Parts),
+		slog.Int("parts_sent", sent.Sent), slog.Int("failed", pass.Failed+sent.Failed),
+		slog.Int("dropped", sent.Dropped), slog.Duration("duration", pass.Duration+sent.Duration))
+	if err == nil && pass.Failed > 0 {
+		err = fmt.Errorf("%d chats' digests could not be built (see the log)", pass.Failed)
+	}
+	return err
+}
+
+// digestPreview prints the plain text of the chat's next digest as if it
+// were built at now.
+func digestPreview(ctx context.Context, cfg Config, log *slog.Logger, chatID int64, now time.Time, stdout io.Writer) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	parts, err := digest.NewBuilder(st, digest.BuildOptions{Logger: log}).Preview(ctx, chatID, now)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("chat %d has never written to the bot", chatID)
+	}
+	if err != nil {
+		return err
+	}
+	if len(parts) == 0 {
+		fmt.Fprintf(stdout, "nothing new for chat %d\n", chatID)
+		return nil
+	}
+	for i, p := range parts {
+		fmt.Fprintf(stdout, "----- message %d of %d (%s characters) -----\n%s\n", i+1, len(parts),
+			strconv.Itoa(bot.UTF16Len(p.Plain)), p.Plain)
+	}
+	return nil
+}
+
+// startDigests runs, alongside the bot, the sender of the outbox and the
+// scheduler of digest passes (every minute). The returned stop waits for a
+// pass in progress and for the sender to finish the parts in hand.
+func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, log *slog.Logger) (stop func(), err error) {
+	sendCtx, cancel := context.WithCancel(ctx)
+	sender := digest.NewSender(st, b.Client(), digest.SenderOptions{Logger: log})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := sender.Run(sendCtx); err != nil {
+			log.Error("Digest sender stopped", slog.String("error", err.Error()))
+		}
+	}()
+	sched := digest.NewScheduler(builder, sender, digest.SchedulerOptions{Logger: log})
+	if err := sched.Start(ctx); err != nil {
+		cancel()
+		<-done
+		return nil, err
+	}
+	return func() {
+		sched.Stop()
+		cancel()
+		<-done
+	}, nil
+}
+
+// minLevel is a handler that drops records below min.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return minLevel{h.Handler.WithAttrs(attrs), h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{h.Handler.WithGroup(name), h.min}
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newsbot-kz/newsbot/ingest/poll"
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// pollOptions are the poller's options from the configuration.
+func pollOptions(cfg Config, log *slog.Logger) poll.Options {
+	return poll.Options{
+		BaseURL:   cfg.GovkzBaseURL,
+		Primary:   cfg.GovkzPrimary,
+		Entities:  cfg.PollEntities,
+		Langs:     cfg.PollLangs,
+		Feeds:     cfg.Feeds,
+		Interval:  cfg.PollInterval,
+		Timeout:   cfg.FetchTimeout,
+		UserAgent: "newsbot/" + version + " (+https://github.com/newsbot-kz/newsbot)",
+		Logger:    log,
+	}
+}
+
+// startPolling starts polling the sources in the background, for serve.
+// The function it returns stops polling (if ctx has not ended already) and
+// waits until the poll in hand has been recorded. POLL_INTERVAL=off starts
+// nothing.
+func startPolling(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger) (wait func()) {
+	if cfg.PollInterval == 0 {
+		log.Info("Polling is off (POLL_INTERVAL=off)")
+		return func() {}
+	}
+	p, err := poll.New(st, pollOptions(cfg, log))
+	if err != nil { // Validate has checked every setting; this is a bug
+		log.Error("Polling not started", slog.String("error", err.Error()))
+		return func() {}
+	}
+	ctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.Run(ctx)
+	}()
+	return func() {
+		stop()
+		<-done
+	}
+}
+
+// entityFlags collects repeated --entity flags; a value may also list
+// several slugs separated by commas.
+type entityFlags []string
+
+func (e *entityFlags) String() string { return strings.Join(*e, ",") }
+func (e *entityFlags) Set(v string) error {
+	for _, s := range splitList(strings.ToLower(v)) {
+		*e = append(*e, s)
+	}
+	return nil
+}
+
+// runFetch runs one polling pass, the due sources or every source of the
+// given entities, and prints a line per source. It fails when a source
+// failed, after storing what the others brought.
+func runFetch(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var entities entityFlags
+	fs.Var(&entities, "entity", "an entity `SLUG` to fetch, due or not (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return usageError("fetch: " + err.Error())
+	}
+	if fs.NArg() > 0 {
+		return usageError(fmt.Sprintf("fetch takes only --entity SLUG options, not %q", fs.Arg(0)))
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// Per-source lines go to stdout; the log keeps only what an operator
+	// must see, such as a source failing for a day (reported once, here
+	// or in serve). minLevel is digest.go's.
+	p, err := poll.New(st, pollOptions(cfg, slog.New(minLevel{log.Handler(), slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	results, err := p.Pass(ctx, entities)
+	if err != nil {
+		return err
+	}
+	return printResults(stdout, results)
+}
+
+func printResults(stdout io.Writer, results []poll.Result) error {
+	if len(results) == 0 {
+		fmt.Fprintln(stdout, "no source is due; newsbot sources status shows when each is")
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	failed := 0
+	var total store.SaveResult
+	for _, r := range results {
+		if r.Failed() {
+			failed++
+		}
+		total.New += r.Saved.New
+		total.Versions += r.Saved.Versions
+		total.Updated += r.Saved.Updated
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Source.Name(), cmpOrDash(r.Method), r.Summary())
+	}
+	tw.Flush()
+	fmt.Fprintf(stdout, "%d sources polled: %d new, %d new language versions, %d updated, %d failed\n",
+		len(results), total.New, total.Versions, total.Updated, failed)
+	if failed > 0 {
+		return fmt.Errorf("%d of %d sources failed", failed, len(results))
+	}
+	return nil
+}
+
+func cmpOrDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

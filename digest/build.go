@@ -1,0 +1,109 @@
+package digest
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// Digest is one chat's digest before rendering.
+type Digest struct {
+	Lang   string
+	Date   time.Time // the build time in the chat's zone, for the header
+	Groups []Group
+	More   int // stories left out over the item limit
+}
+
+// Items is how many stories the digest shows.
+func (d Digest) Items() int {
+	n := 0
+	for _, g := range d.Groups {
+		n += len(g.Items)
+	}
+	return n
+}
+
+// Group is the stories of one subscription.
+type Group struct {
+	Title    string // the entity's name in the chat's language, or the keyword
+	Keyword  bool
+	EntityID int64 // the entity of an entity group: its items need not name their source
+	Items    []Item
+}
+
+// Item is one story: a release, and the other sources that told it too.
+type Item struct {
+	Release store.Release
+	Also    []string
+}
+
+// BuildOptions configure a Builder. Zero fields take their defaults.
+type BuildOptions struct {
+	MaxAgeDays int     // releases published longer ago are left out; default 7
+	MaxItems   int     // stories in one digest before "and N more"; default 30
+	Similarity float64 // SameStory's threshold; default DefaultSimilarity
+	Logger     *slog.Logger
+}
+
+func (o BuildOptions) withDefaults() BuildOptions {
+	if o.MaxAgeDays <= 0 {
+		o.MaxAgeDays = 7
+	}
+	if o.MaxItems <= 0 {
+		o.MaxItems = 30
+	}
+	if o.Similarity <= 0 {
+		o.Similarity = DefaultSimilarity
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}
+
+// DigestStore is what building and scheduling digests need of the store.
+type DigestStore interface {
+	DigestChatByID(ctx context.Context, id int64) (store.DigestChat, error)
+	UpdateDigestChat(ctx context.Context, id int64, fn func(c *store.DigestChat) error) (store.DigestChat, error)
+	UnscheduledChats(ctx context.Context, limit int) ([]store.DigestChat, error)
+	ScheduleChats(ctx context.Context, next map[int64]time.Time) error
+	DueChats(ctx context.Context, now time.Time, afterID int64, limit int) ([]int64, error)
+	BuildDigest(ctx context.Context, chatID int64, now time.Time, build store.DigestBuildFunc) (store.DigestOutcome, error)
+	PreviewDigest(ctx context.Context, chatID int64, read func(ctx context.Context, src *store.DigestSource) error) error
+}
+
+// Builder builds digests: one chat at a time (Preview) or every chat that
+// is due (RunPass).
+type Builder struct {
+	st   DigestStore
+	opts BuildOptions
+	log  *slog.Logger
+	// beforeChat, when set, runs before each chat's build; tests use it to
+	// make one chat's build panic.
+	beforeChat func(chatID int64)
+}
+
+// NewBuilder returns a Builder of st's digests.
+func NewBuilder(st DigestStore, opts BuildOptions) *Builder {
+	opts = opts.withDefaults()
+	return &Builder{st: st, opts: opts, log: opts.Logger}
+}
+
+// compose reads what src offers and decides the digest as of now.
+func (b *Builder) compose(ctx context.Context, src *store.DigestSource, now time.Time) (Digest, error) {
+	local := now.In(chatZone(src.Chat.TimeZone))
+	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
+	subs, err := src.Subscriptions(ctx)
+	if err != nil {
+		return Digest{}, err
+	}
+	rels, err := src.Releases(ctx, since)
+	if err != nil {
+		return Digest{}, err
+	}
+	d := assemble(subs, rels, src.Chat.Lang, b.opts)
+	d.Date = local
+	return d, nil
+}

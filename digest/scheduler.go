@@ -1,0 +1,91 @@
+package digest
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Notifier is told when parts were queued: the Sender.
+type Notifier interface{ Notify() }
+
+// SchedulerOptions configure a Scheduler. Zero fields take their defaults.
+type SchedulerOptions struct {
+	Spec   string           // when passes run, in cron syntax; default every minute
+	Now    func() time.Time // the clock passes read; time.Now by default
+	Logger *slog.Logger
+}
+
+// Scheduler runs a digest pass on a cron schedule, every minute by default.
+// Due chats are found by their stored next digest time, so a pass after
+// downtime sends each missed digest once, and a pass that outlasts its
+// minute makes the next tick skip rather than pile up.
+type Scheduler struct {
+	b    *Builder
+	n    Notifier
+	opts SchedulerOptions
+	cron *cron.Cron
+}
+
+// NewScheduler returns a Scheduler of b's passes that tells n (which may be
+// nil) when parts were queued.
+func NewScheduler(b *Builder, n Notifier, opts SchedulerOptions) *Scheduler {
+	if opts.Spec == "" {
+		opts.Spec = "* * * * *"
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	l := cronLogger{opts.Logger}
+	c := cron.New(cron.WithLogger(l), cron.WithChain(cron.Recover(l), cron.SkipIfStillRunning(l)))
+	return &Scheduler{b: b, n: n, opts: opts, cron: c}
+}
+
+// Start runs passes in the background until Stop; ctx is the passes'
+// context.
+func (s *Scheduler) Start(ctx context.Context) error {
+	if _, err := s.cron.AddFunc(s.opts.Spec, func() { s.Tick(ctx) }); err != nil {
+		return fmt.Errorf("digest: schedule %q: %w", s.opts.Spec, err)
+	}
+	s.cron.Start()
+	return nil
+}
+
+// Stop stops the schedule and waits for a running pass to end.
+func (s *Scheduler) Stop() { <-s.cron.Stop().Done() }
+
+// Tick runs one pass at the clock's time, wakes the sender when it queued
+// parts, and logs what it did: one line a pass.
+func (s *Scheduler) Tick(ctx context.Context) PassStats {
+	st, err := s.b.RunPass(ctx, s.opts.Now())
+	if st.Parts > 0 && s.n != nil {
+		s.n.Notify()
+	}
+	attrs := []any{slog.Int("chats_due", st.Due), slog.Int("digests_built", st.Built),
+		slog.Int("parts_queued", st.Parts), slog.Int("failed", st.Failed), slog.Duration("duration", st.Duration)}
+	switch {
+	case err != nil:
+		s.opts.Logger.Error("Digest pass failed", append(attrs, slog.String("error", err.Error()))...)
+	case st.Due > 0 || st.Failed > 0:
+		s.opts.Logger.Info("Digest pass", attrs...)
+	default:
+		s.opts.Logger.Debug("Digest pass", attrs...)
+	}
+	return st
+}
+
+// cronLogger sends cron's own messages (a recovered panic, a skipped tick)
+// to slog.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("Cron: "+msg, kv...) }
+
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("Cron: "+msg, append(kv, slog.String("error", err.Error()))...)
+}

@@ -1,0 +1,216 @@
+package digest
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// minPoll is the shortest wait between two passes.
+const minPoll = 50 * time.Millisecond
+
+// SenderOptions configures a Sender. Zero fields take their defaults.
+type SenderOptions struct {
+	// GlobalPerSecond is the overall pace, default 30. Above 30 Telegram only
+	// accepts paid broadcasts (up to 1000/s), so the sender then sets
+	// allow_paid_broadcast, which costs Telegram Stars.
+	GlobalPerSecond float64
+	PerChatInterval time.Duration // min gap between two messages to one chat, default 1s
+	MaxAttempts     int           // 5xx/timeouts: give up after this many, default 6
+	Backoff         time.Duration // first retry delay for 5xx/timeouts, doubling, default 2s
+	RequestTimeout  time.Duration // per sendMessage call, default 15s
+	Workers         int           // concurrent sends, default 8; also the duplicate bound of a kill
+	Logger          *slog.Logger
+}
+
+func (o SenderOptions) withDefaults() SenderOptions {
+	if o.GlobalPerSecond <= 0 {
+		o.GlobalPerSecond = 30
+	}
+	if o.PerChatInterval <= 0 {
+		o.PerChatInterval = time.Second
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = 6
+	}
+	if o.Backoff <= 0 {
+		o.Backoff = 2 * time.Second
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = 15 * time.Second
+	}
+	if o.Workers <= 0 {
+		o.Workers = 8
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}
+
+// Sender delivers the outbox's parts to Telegram. Several Senders, in one
+// process or many, may share an outbox.
+//
+// Each part is sent inside the transaction that claimed it
+// (store.ClaimPart: FOR UPDATE SKIP LOCKED) and marked sent by that
+// transaction's commit, after Telegram accepted it.
+//
+// Duplicates. A process killed (or cut from its database) after Telegram
+// accepted a message but before the commit that marks it sent leaves that
+// part pending, and it is sent again after the restart. A part is only sent
+// while its row lock is held, and a Sender holds at most Workers parts at a
+// time, so one kill causes at most Workers duplicates, at most one per part
+// (Senders killed together: the sum of their Workers). A graceful stop (ctx
+// ended) commits every answer Telegram gave; only calls cut off in flight,
+// whose fate Telegram did not tell, stay pending, within the same bound.
+// Apart from kills, a call that timed out after Telegram had delivered the
+// message is a duplicate when retried: at most MaxAttempts-1 per part, and
+// only when Telegram is slower than RequestTimeout. Telegram has no
+// idempotency key for sendMessage, so the bound cannot be zero; marking
+// parts sent before calling would lose them instead.
+type Sender struct {
+	st   *store.Store
+	tg   *tgbot.Bot
+	opts SenderOptions
+	log  *slog.Logger
+	pace *pacer
+	wake chan struct{}
+}
+
+// NewSender returns a Sender of st's outbox through tg.
+func NewSender(st *store.Store, tg *tgbot.Bot, opts SenderOptions) *Sender {
+	opts = opts.withDefaults()
+	return &Sender{
+		st: st, tg: tg, opts: opts, log: opts.Logger,
+		pace: newPacer(opts.GlobalPerSecond),
+		wake: make(chan struct{}, 1),
+	}
+}
+
+// Notify tells the sender that parts were queued.
+func (s *Sender) Notify() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run sends due parts until ctx ends, then returns nil. It wakes on Notify,
+// when a delayed part falls due, and at least every second.
+func (s *Sender) Run(ctx context.Context) error {
+	for {
+		start := time.Now()
+		var t tally
+		err := s.pass(ctx, &t)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			s.log.Error("Sending the outbox failed", slog.String("error", err.Error()))
+		}
+		if t.any() {
+			s.logPass(t.stats(time.Since(start)))
+		}
+		if s.sleep(ctx) != nil {
+			return nil
+		}
+	}
+}
+
+// Drain sends until no pending part remains, waiting out the delays of
+// parts to retry, and returns what it did. Parts other processes hold count
+// as pending until they finish.
+func (s *Sender) Drain(ctx context.Context) (SendStats, error) {
+	start := time.Now()
+	var t tally
+	err := s.drain(ctx, &t)
+	stats := t.stats(time.Since(start))
+	s.logPass(stats)
+	if err != nil {
+		return stats, fmt.Errorf("digest: drain the outbox: %w", err)
+	}
+	return stats, nil
+}
+
+func (s *Sender) drain(ctx context.Context, t *tally) error {
+	for {
+		if err := s.pass(ctx, t); err != nil {
+			return err
+		}
+		n, err := s.st.PendingParts(ctx)
+		if err != nil || n == 0 {
+			return err
+		}
+		if err := s.sleep(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+// pass sends with Workers workers until none finds a due part. It returns
+// the first error, ctx's when ctx ended.
+func (s *Sender) pass(ctx context.Context, t *tally) error {
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	for range s.opts.Workers {
+		wg.Go(func() {
+			if err := s.work(ctx, t); err != nil {
+				once.Do(func() { first = err })
+			}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return first
+}
+
+// work sends parts until none is due. A panic is logged and ends the
+// worker; the part it held stays pending.
+func (s *Sender) work(ctx context.Context, t *tally) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("Panic while sending a part", slog.Any("panic", v),
+				slog.String("stack", string(debug.Stack())))
+			err = fmt.Errorf("digest: panic while sending: %v", v)
+		}
+	}()
+	for {
+		claimed, err := s.sendOne(ctx, t)
+		if err != nil || !claimed {
+			return err
+		}
+	}
+}
+
+// sleep waits for Notify, for the next delayed part to fall due, or a
+// second, whichever comes first. A part already due was held by another
+// sender during the pass, or fell due since: look again soon.
+func (s *Sender) sleep(ctx context.Context) error {
+	d := time.Second
+	next, ok, err := s.st.NextPartDue(ctx)
+	if err != nil && ctx.Err() == nil {
+		s.log.Warn("Could not read the outbox", slog.String("error", err.Error()))
+	}
+	if ok {
+		d = min(d, max(time.Until(next), minPoll))
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-s.wake:
+	case <-timer.C:
+	}
+	return nil
+}

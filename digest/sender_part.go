@@ -1,0 +1,137 @@
+package digest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// recordTimeout bounds recording an outcome, which goes on after ctx ends so
+// that an answer Telegram gave is never forgotten.
+const recordTimeout = 10 * time.Second
+
+// maxBackoff caps the delay between two retries of a part.
+const maxBackoff = time.Hour
+
+// sendOne claims a due part, sends it and records the outcome, all in the
+// claim's transaction. It reports whether it found a part.
+func (s *Sender) sendOne(ctx context.Context, t *tally) (bool, error) {
+	c, err := s.st.ClaimPart(ctx, time.Now())
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer c.Release()
+	if err := s.pace.wait(ctx); err != nil {
+		return false, err // not called: the part stays pending
+	}
+	sendErr := s.call(ctx, c.Part)
+	if sendErr != nil && ctx.Err() != nil {
+		// Stopping mid-call: Telegram may or may not have taken the message.
+		// Leaving the part pending risks one duplicate; the other way, a loss.
+		return false, ctx.Err()
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
+	defer cancel()
+	return true, s.record(rctx, c, sendErr, t)
+}
+
+// call sends the part, as HTML or, when its HTML was refused, as plain text.
+func (s *Sender) call(ctx context.Context, p store.OutboxPart) error {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
+	defer cancel()
+	params := &tgbot.SendMessageParams{
+		ChatID:             p.ChatID,
+		Text:               p.Text,
+		ParseMode:          models.ParseModeHTML,
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()},
+		AllowPaidBroadcast: s.opts.GlobalPerSecond > 30,
+	}
+	if p.PlainText {
+		params.Text, params.ParseMode = plainText(p.Text), ""
+	}
+	_, err := s.tg.SendMessage(ctx, params)
+	return err
+}
+
+// record stores what became of a part and counts it.
+func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error, t *tally) error {
+	p, now := c.Part, time.Now()
+	o := classify(sendErr)
+	log := s.log.With(slog.Int64("chat_id", p.ChatID), slog.Int64("part_id", p.ID))
+	if sendErr != nil {
+		log = log.With(slog.String("error", sendErr.Error()))
+	}
+	switch o.kind {
+	case sent:
+		return count(t, c.MarkSent(ctx, now, now.Add(s.opts.PerChatInterval)), func(st *SendStats) {
+			st.Sent++
+			if p.PlainText {
+				st.PlainResent++
+			}
+		})
+	case tooManyRequests:
+		wait := time.Duration(max(1, o.retryAfter)) * time.Second
+		if s.pace.tooMany(p.ChatID, now, wait) {
+			log.Warn("Telegram limits all sending; pausing", slog.Duration("retry_after", wait))
+		}
+		return count(t, c.DelayChat(ctx, now.Add(wait), sendErr.Error()), retried)
+	case migrated:
+		// A move counts as an attempt, so two ids pointing at each other
+		// cannot loop forever.
+		giveUp := p.Attempts+1 >= s.opts.MaxAttempts
+		log.Info("Chat moved to a supergroup", slog.Int64("new_chat_id", o.newChatID))
+		return count(t, c.MoveChat(ctx, o.newChatID, sendErr.Error(), giveUp), retriedOrFailed(giveUp))
+	case transient:
+		if p.Attempts+1 >= s.opts.MaxAttempts {
+			log.Warn("Giving up on a digest part", slog.Int("attempts", p.Attempts+1))
+			return count(t, c.Fail(ctx, sendErr.Error(), true), failed)
+		}
+		delay := min(s.opts.Backoff<<min(p.Attempts, 30), maxBackoff)
+		return count(t, c.Retry(ctx, now.Add(delay), sendErr.Error()), retried)
+	case forbidden:
+		n, err := c.DropChat(ctx, sendErr.Error())
+		if err == nil {
+			log.Info("Chat blocked the bot; deactivated", slog.Int("dropped", n))
+		}
+		return count(t, err, func(st *SendStats) { st.Dropped += n })
+	case badHTML:
+		if !p.PlainText {
+			log.Warn("Telegram refused a part's HTML; resending it as plain text")
+			return count(t, c.RetryPlain(ctx, sendErr.Error()), retried)
+		}
+	case unauthorized:
+		// The token is wrong or revoked: no part can go out, and none is
+		// failed for it. The part stays pending.
+		return fmt.Errorf("digest: Telegram refused the bot token: %w", sendErr)
+	}
+	log.Warn("Telegram refused a digest part")
+	return count(t, c.Fail(ctx, sendErr.Error(), false), failed)
+}
+
+// count adds f to t once err, the recording of an outcome, succeeded.
+func count(t *tally, err error, f func(*SendStats)) error {
+	if err == nil {
+		t.add(f)
+	}
+	return err
+}
+
+func retried(st *SendStats) { st.Retried++ }
+func failed(st *SendStats)  { st.Failed++ }
+
+func retriedOrFailed(giveUp bool) func(*SendStats) {
+	if giveUp {
+		return failed
+	}
+	return retried
+}

@@ -1,0 +1,49 @@
+package digest
+
+import (
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// SendStats counts what a Drain or a Run pass did. Dropped counts parts of
+// chats that blocked the bot; Retried counts parts put back to wait (429,
+// 5xx, timeouts, migrations, plain-text resends); PlainResent counts parts
+// delivered as plain text after Telegram refused their HTML.
+type SendStats struct {
+	Sent, Failed, Dropped, Retried, PlainResent int
+	Duration                                    time.Duration
+}
+
+func (s *Sender) logPass(st SendStats) {
+	s.log.Info("Sent digest parts",
+		slog.Int("sent", st.Sent), slog.Int("failed", st.Failed),
+		slog.Int("dropped", st.Dropped), slog.Int("retried", st.Retried),
+		slog.Int("plain_resent", st.PlainResent), slog.Duration("duration", st.Duration))
+}
+
+// tally is SendStats being counted by concurrent workers.
+type tally struct {
+	mu sync.Mutex
+	s  SendStats
+}
+
+func (t *tally) add(f func(s *SendStats)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f(&t.s)
+}
+
+func (t *tally) any() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.s != SendStats{}
+}
+
+func (t *tally) stats(d time.Duration) SendStats {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.s
+	s.Duration = d
+	return s
+}

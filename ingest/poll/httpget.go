@@ -1,0 +1,101 @@
+package poll
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"strings"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// errTooLarge is an answer over the size limit: abandoned, not truncated,
+// since a cut document would parse as a shorter one.
+var errTooLarge = errors.New("answer too large")
+
+// StatusError is an answer with an unexpected HTTP status.
+type StatusError struct {
+	Code   int
+	Status string
+}
+
+func (e *StatusError) Error() string { return "HTTP " + e.Status }
+
+// answer is a whole HTTP answer, read within the limits.
+type answer struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// getter makes requests the way every source needs them: the bot's
+// User-Agent, a deadline covering the whole answer, a size limit.
+type getter struct {
+	client   *http.Client
+	ua       string
+	timeout  time.Duration
+	maxBytes int64
+}
+
+func newGetter(o Options) *getter {
+	// The jar keeps the gov.kz ticket cookie between requests.
+	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+	return &getter{
+		client:   &http.Client{Jar: jar},
+		ua:       o.UserAgent,
+		timeout:  o.Timeout,
+		maxBytes: o.MaxBytes,
+	}
+}
+
+// do sends req and reads its answer whole. A timeout, a too large answer or
+// a broken connection is an error; any status is an answer.
+func (g *getter) do(parent context.Context, req *http.Request) (*answer, error) {
+	ctx, cancel := context.WithTimeout(parent, g.timeout)
+	defer cancel()
+	req = req.WithContext(ctx)
+	req.Header.Set("User-Agent", g.ua)
+	resp, err := g.client.Do(req)
+	if err != nil {
+		return nil, g.explain(parent, ctx, err)
+	}
+	defer resp.Body.Close()
+	if resp.ContentLength > g.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes announced, the limit is %d", errTooLarge, resp.ContentLength, g.maxBytes)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, g.maxBytes+1))
+	if err != nil {
+		return nil, g.explain(parent, ctx, fmt.Errorf("reading the answer: %w", err))
+	}
+	if int64(len(body)) > g.maxBytes {
+		return nil, fmt.Errorf("%w: more than %d bytes, abandoned", errTooLarge, g.maxBytes)
+	}
+	return &answer{status: resp.StatusCode, header: resp.Header, body: body}, nil
+}
+
+// explain turns this request's own deadline into words; the caller's end
+// (shutdown, the source's time budget) stays the caller's context error.
+func (g *getter) explain(parent, ctx context.Context, err error) error {
+	if parent.Err() != nil {
+		return parent.Err()
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("no complete answer within %s, abandoned", g.timeout)
+	}
+	return err
+}
+
+// unexpected is the error for an answer whose status the caller cannot use.
+func unexpected(a *answer) error {
+	return &StatusError{Code: a.status, Status: fmt.Sprintf("%d %s", a.status, http.StatusText(a.status))}
+}
+
+// snippet is the start of a body for an error message, on one line.
+func snippet(b []byte) string {
+	s := strings.Join(strings.Fields(string(b[:min(len(b), 120)])), " ")
+	return strings.ToValidUTF8(s, "?")
+}

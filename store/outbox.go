@@ -1,0 +1,335 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Outbox part statuses.
+const (
+	OutboxPending = "pending"
+	OutboxSent    = "sent"
+	OutboxFailed  = "failed"
+	OutboxDropped = "dropped"
+)
+
+// OutboxPart is one message of a digest waiting in the outbox.
+type OutboxPart struct {
+	ID        int64  `db:"id"`
+	DigestID  int64  `db:"digest_id"`
+	ChatID    int64  `db:"chat_id"`
+	Part      int    `db:"part"`
+	Text      string `db:"text"`
+	Attempts  int    `db:"attempts"`   // transient failures so far (5xx, timeouts, migrations)
+	PlainText bool   `db:"plain_text"` // send Text stripped of its markup, without parse mode
+}
+
+// OutboxClaim is a claimed part: its row stays locked, in an open
+// transaction, until one of the methods that record an outcome (MarkSent,
+// DelayChat, Retry, RetryPlain, Fail, DropChat, MoveChat) commits, or Release
+// rolls back. Telegram is called between the claim and that commit, so no
+// other sender can send the part meanwhile, and a process that dies before
+// the commit leaves the part pending.
+type OutboxClaim struct {
+	Part OutboxPart
+	tx   *sqlx.Tx
+}
+
+// ClaimPart claims the next part due at now, or returns ErrNotFound. Only a
+// chat's earliest pending part can be claimed, so a chat's parts go out one
+// at a time and in order, across every sender process.
+func (s *Store) ClaimPart(ctx context.Context, now time.Time) (*OutboxClaim, error) {
+	// The transaction outlives ctx: a send that Telegram accepted must still
+	// be recorded when ctx ends during the call. Release ends it.
+	tx, err := s.db.BeginTxx(context.WithoutCancel(ctx), nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: begin: %w", err)
+	}
+	c := &OutboxClaim{tx: tx}
+	// SKIP LOCKED passes over parts other senders hold. NOT EXISTS makes the
+	// chat's earliest pending part its only candidate: while a sender holds
+	// it, no other part of the chat can be claimed anywhere, and a later part
+	// waits until the earlier one is sent, failed or dropped. A statement
+	// that started before the earlier part's commit still sees it pending,
+	// so it errs on the side of waiting.
+	err = tx.GetContext(ctx, &c.Part, `
+		SELECT o.id, o.digest_id, o.chat_id, o.part, o.text, o.attempts, o.plain_text
+		FROM outbox o
+		WHERE o.status = 'pending' AND o.not_before <= $1
+		  AND NOT EXISTS (
+		      SELECT 1 FROM outbox e
+		      WHERE e.chat_id = o.chat_id AND e.status = 'pending'
+		        AND (e.digest_id, e.part) < (o.digest_id, o.part))
+		ORDER BY o.not_before, o.id
+		LIMIT 1
+		FOR UPDATE OF o SKIP LOCKED`, now)
+	if err != nil {
+		tx.Rollback()
+		return nil, notFound(err, "store: claim outbox part")
+	}
+	return c, nil
+}
+
+// Release gives the part up unchanged: it stays pending. It may be called
+// after an outcome was recorded, and then does nothing.
+func (c *OutboxClaim) Release() { c.tx.Rollback() }
+
+// MarkSent records the part as sent at sentAt. The chat's other pending
+// parts wait until chatNext (the per-chat pacing interval).
+func (c *OutboxClaim) MarkSent(ctx context.Context, sentAt, chatNext time.Time) error {
+	return c.finish(ctx, "mark sent", func() error {
+		if _, err := c.tx.ExecContext(ctx, `UPDATE outbox SET status = 'sent', sent_at = $2
+			WHERE id = $1`, c.Part.ID, sentAt); err != nil {
+			return err
+		}
+		return c.delayChat(ctx, chatNext, false)
+	})
+}
+
+// DelayChat keeps the part pending and makes every pending part of its chat
+// wait until until (a 429's retry_after). Attempts are not counted: Telegram
+// said when to come back.
+func (c *OutboxClaim) DelayChat(ctx context.Context, until time.Time, lastErr string) error {
+	return c.finish(ctx, "delay chat", func() error {
+		if err := c.setError(ctx, OutboxPending, lastErr, false); err != nil {
+			return err
+		}
+		return c.delayChat(ctx, until, true)
+	})
+}
+
+// Retry keeps the part pending until notBefore and counts a failed attempt.
+func (c *OutboxClaim) Retry(ctx context.Context, notBefore time.Time, lastErr string) error {
+	return c.finish(ctx, "retry", func() error {
+		_, err := c.tx.ExecContext(ctx, `UPDATE outbox
+			SET attempts = attempts + 1, not_before = $2, last_error = $3 WHERE id = $1`,
+			c.Part.ID, notBefore, lastErr)
+		return err
+	})
+}
+
+// RetryPlain keeps the part pending, to be sent next as plain text.
+func (c *OutboxClaim) RetryPlain(ctx context.Context, lastErr string) error {
+	return c.finish(ctx, "retry as plain text", func() error {
+		_, err := c.tx.ExecContext(ctx, `UPDATE outbox SET plain_text = true, last_error = $2
+			WHERE id = $1`, c.Part.ID, lastErr)
+		return err
+	})
+}
+
+// Fail records that the part will not be sent; countAttempt adds the last
+// call to its attempts.
+func (c *OutboxClaim) Fail(ctx context.Context, lastErr string, countAttempt bool) error {
+	return c.finish(ctx, "fail", func() error {
+		return c.setError(ctx, OutboxFailed, lastErr, countAttempt)
+	})
+}
+
+// DropChat deactivates the part's chat and drops its pending parts, this one
+// included (Telegram answered 403). It returns how many were dropped.
+func (c *OutboxClaim) DropChat(ctx context.Context, lastErr string) (int, error) {
+	var n int
+	err := c.finish(ctx, "drop chat", func() error {
+		var err error
+		n, err = deactivateChat(ctx, c.tx, c.Part.ChatID, lastErr)
+		return err
+	})
+	return n, err
+}
+
+// MoveChat moves the part's chat to newID (the group became a supergroup)
+// and counts an attempt. The part stays pending, to be sent there at once,
+// unless giveUp is set: then it is failed.
+func (c *OutboxClaim) MoveChat(ctx context.Context, newID int64, lastErr string, giveUp bool) error {
+	status := OutboxPending
+	if giveUp {
+		status = OutboxFailed
+	}
+	return c.finish(ctx, "move chat", func() error {
+		if err := migrateChat(ctx, c.tx, c.Part.ChatID, newID); err != nil {
+			return err
+		}
+		return c.setError(ctx, status, lastErr, true)
+	})
+}
+
+// finish runs fn in the claim's transaction and commits.
+func (c *OutboxClaim) finish(ctx context.Context, what string, fn func() error) error {
+	if err := fn(); err != nil {
+		c.tx.Rollback()
+		return fmt.Errorf("store: outbox part %d: %s: %w", c.Part.ID, what, err)
+	}
+	if err := c.tx.Commit(); err != nil {
+		return fmt.Errorf("store: outbox part %d: %s: commit: %w", c.Part.ID, what, err)
+	}
+	return nil
+}
+
+// setError gives the part status and lastErr, counting an attempt when
+// countAttempt is set.
+func (c *OutboxClaim) setError(ctx context.Context, status, lastErr string, countAttempt bool) error {
+	add := 0
+	if countAttempt {
+		add = 1
+	}
+	_, err := c.tx.ExecContext(ctx, `UPDATE outbox
+		SET status = $2, attempts = attempts + $3, last_error = $4 WHERE id = $1`,
+		c.Part.ID, status, add, lastErr)
+	return err
+}
+
+// delayChat makes the chat's pending parts wait until until, the claimed one
+// included when self is set. It never brings a later not_before forward.
+func (c *OutboxClaim) delayChat(ctx context.Context, until time.Time, self bool) error {
+	// SKIP LOCKED: recording an outcome never waits for another sender, so
+	// two senders cannot deadlock here. A part another sender holds is being
+	// sent right now; delaying it would be too late anyway.
+	_, err := c.tx.ExecContext(ctx, `UPDATE outbox SET not_before = greatest(not_before, $3)
+		WHERE id IN (
+		    SELECT id FROM outbox
+		    WHERE chat_id = $1 AND status = 'pending' AND ($4 OR id <> $2)
+		    FOR UPDATE SKIP LOCKED)`,
+		c.Part.ChatID, c.Part.ID, until, self)
+	return err
+}
+
+// DeactivateChat marks a chat inactive (Telegram answered 403: blocked,
+// kicked, deactivated) and drops its pending parts. It returns how many were
+// dropped. TouchChat makes the chat active again when its user writes.
+func (s *Store) DeactivateChat(ctx context.Context, id int64) (int, error) {
+	var n int
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		n, err = deactivateChat(ctx, tx, id, "chat deactivated")
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: deactivate chat %d: %w", id, err)
+	}
+	return n, nil
+}
+
+func deactivateChat(ctx context.Context, tx *sqlx.Tx, id int64, reason string) (int, error) {
+	if _, err := tx.ExecContext(ctx, `UPDATE chats SET active = false, updated_at = now()
+		WHERE id = $1 AND active`, id); err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = $2
+		WHERE chat_id = $1 AND status = 'pending'`, id, reason)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// MigrateChat moves the chat oldID to newID, as Telegram asks when a group
+// becomes a supergroup. Its subscriptions, digests, outbox and queries
+// follow. When newID is already a chat (its users wrote from the supergroup
+// meanwhile), oldID's subscriptions that newID lacks are moved and oldID is
+// deleted. A missing oldID is ErrNotFound.
+func (s *Store) MigrateChat(ctx context.Context, oldID, newID int64) error {
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { return migrateChat(ctx, tx, oldID, newID) })
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("store: migrate chat %d to %d: %w", oldID, newID, err)
+	}
+	return err
+}
+
+func migrateChat(ctx context.Context, tx *sqlx.Tx, oldID, newID int64) error {
+	if oldID == newID {
+		return nil
+	}
+	var newExists bool
+	err := tx.GetContext(ctx, &newExists, `SELECT EXISTS (SELECT 1 FROM chats WHERE id = $2)
+		FROM chats WHERE id = $1 FOR UPDATE`, oldID, newID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if !newExists {
+		// The foreign keys are ON UPDATE CASCADE: every row follows.
+		_, err := tx.ExecContext(ctx, `UPDATE chats SET id = $2, type = 'supergroup',
+			updated_at = now() WHERE id = $1`, oldID, newID)
+		return err
+	}
+	return mergeChat(ctx, tx, oldID, newID)
+}
+
+// mergeChat moves what oldID owns to the existing chat newID and deletes
+// oldID. The digest cursor keeps the later of the two, so no release is
+// sent twice.
+func mergeChat(ctx context.Context, tx *sqlx.Tx, oldID, newID int64) error {
+	// Wait for any part of newID in flight: once oldID's parts are newID's,
+	// the chat must still have one sender at a time.
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM outbox
+		WHERE chat_id = $1 AND status = 'pending' FOR UPDATE`, newID); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`UPDATE subscriptions o SET chat_id = $2 WHERE chat_id = $1 AND NOT EXISTS (
+			SELECT 1 FROM subscriptions n
+			WHERE n.chat_id = $2 AND n.kind = o.kind AND n.normalized = o.normalized)`,
+		`UPDATE digests SET chat_id = $2 WHERE chat_id = $1`,
+		`UPDATE outbox SET chat_id = $2 WHERE chat_id = $1`,
+		`UPDATE queries SET chat_id = $2 WHERE chat_id = $1`,
+		`UPDATE chats n SET digest_cursor = greatest(n.digest_cursor, o.digest_cursor),
+			updated_at = now() FROM chats o WHERE n.id = $2 AND o.id = $1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, oldID, newID); err != nil {
+			return err
+		}
+	}
+	// What was not moved (subscriptions newID already has) goes with oldID.
+	_, err := tx.ExecContext(ctx, `DELETE FROM chats WHERE id = $1`, oldID)
+	return err
+}
+
+// OutboxCounts returns how many parts the outbox holds in each status.
+func (s *Store) OutboxCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT status, count(*) FROM outbox GROUP BY status`)
+	if err != nil {
+		return nil, fmt.Errorf("store: outbox counts: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, fmt.Errorf("store: outbox counts: %w", err)
+		}
+		counts[status] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: outbox counts: %w", err)
+	}
+	return counts, nil
+}
+
+// PendingParts returns how many parts wait to be sent, due or not.
+func (s *Store) PendingParts(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM outbox WHERE status = 'pending'`); err != nil {
+		return 0, fmt.Errorf("store: pending parts: %w", err)
+	}
+	return n, nil
+}
+
+// NextPartDue returns the earliest not_before among pending parts, or
+// false when none is pending.
+func (s *Store) NextPartDue(ctx context.Context) (time.Time, bool, error) {
+	var next sql.NullTime
+	err := s.db.GetContext(ctx, &next, `SELECT min(not_before) FROM outbox WHERE status = 'pending'`)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("store: next part due: %w", err)
+	}
+	return next.Time, next.Valid, nil
+}
