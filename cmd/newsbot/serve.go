@@ -20,6 +20,9 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close()
+	// Sources are polled in the background; the returned function stops the
+	// poller and waits for it, before the store closes.
+	defer startPolling(ctx, cfg, st, log)()
 	builder := digest.NewBuilder(st, digest.BuildOptions{Logger: log})
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log,

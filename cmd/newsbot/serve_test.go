@@ -33,6 +33,7 @@ func TestServeEndToEnd(t *testing.T) {
 		"TELEGRAM_BOT_TOKEN": "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
 		"TELEGRAM_API_URL":   fake.URL(),
 		"HTTP_ADDR":          addr,
+		"POLL_INTERVAL":      "off", // no gov.kz here
 	}
 	if _, err := runCmd(t, env, "", "import", fixture); err != nil {
 		t.Fatal(err)

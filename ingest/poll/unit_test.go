@@ -1,6 +1,11 @@
 package poll
 
 import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +99,23 @@ func TestBackoff(t *testing.T) {
 	}
 	if lo, hi := jittered(time.Hour, 0), jittered(time.Hour, 0.999); lo != 54*time.Minute || hi < 65*time.Minute || hi > 66*time.Minute {
 		t.Errorf("jitter of an hour spans %s–%s, want 54–66 min", lo, hi)
+	}
+}
+
+func TestGetterAbandonsLargeAnswers(t *testing.T) {
+	big := strings.Repeat("x", 6<<20)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/announced" {
+			w.Header().Set("Content-Length", strconv.Itoa(len(big)))
+		}
+		w.Write([]byte(big))
+	}))
+	defer srv.Close()
+	g := newGetter(Options{UserAgent: "newsbot/test", Timeout: time.Minute, MaxBytes: DefaultMaxBytes})
+	for _, path := range []string{"/announced", "/chunked"} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		if _, err := g.do(context.Background(), req); !errors.Is(err, errTooLarge) {
+			t.Errorf("%s: %v, want errTooLarge", path, err)
+		}
 	}
 }
