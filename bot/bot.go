@@ -32,7 +32,7 @@ type Store interface {
 	FindSubscription(ctx context.Context, chatID int64, kind, normalized string) (store.Subscription, error)
 	Subscriptions(ctx context.Context, chatID int64) ([]store.SubscriptionView, error)
 	Latest(ctx context.Context, f store.LatestFilter, offset, limit int) ([]store.Release, error)
-	Search(ctx context.Context, query string, offset, limit int) ([]store.Release, error)
+	Search(ctx context.Context, q store.SearchQuery, offset, limit int) ([]store.Release, error)
 	SaveQuery(ctx context.Context, chatID int64, command, arg string) (int64, error)
 	Query(ctx context.Context, chatID, id int64) (command, arg string, err error)
 }
@@ -52,6 +52,12 @@ type Options struct {
 	Now func() time.Time
 	// Digest answers /digest and /timezone; nil when digests are not served.
 	Digest DigestService
+	// Metrics counts updates and sent messages; nil for none.
+	Metrics Metrics
+	// Admins are the chat ids that may use the admin commands (/stats);
+	// Stats answers /stats, which is unknown to everyone when nil.
+	Admins []int64
+	Stats  StatsSource
 }
 
 // Bot answers Telegram updates.
@@ -63,6 +69,7 @@ type Bot struct {
 	limiter  *rateLimiter
 	inflight sync.WaitGroup
 	username string
+	retried  retries
 }
 
 // New connects to the Bot API (getMe checks the token) and returns a Bot.
@@ -75,6 +82,9 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 	}
 	if opts.CommandsPerMinute <= 0 {
 		opts.CommandsPerMinute = 30
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = noMetrics{}
 	}
 	b := &Bot{st: st, log: opts.Logger, opts: opts,
 		limiter: newRateLimiter(opts.CommandsPerMinute, time.Minute, opts.Now)}
@@ -119,13 +129,22 @@ func (b *Bot) Run(ctx context.Context) error {
 }
 
 // Handle processes one update as if it came from Telegram (webhook mode and
-// tests).
-func (b *Bot) Handle(ctx context.Context, upd *models.Update) { b.handle(ctx, b.tg, upd) }
+// tests). It returns an error wrapping ErrUnavailable when the update could
+// not be processed at all and is safe to deliver again.
+func (b *Bot) Handle(ctx context.Context, upd *models.Update) error { return b.process(ctx, upd) }
 
-// handle is the single entry point of every update. It runs on its own
+// handle is how long polling hands over updates. A failed update is not
+// delivered again (the library confirms it by offset), so its chat got an
+// apology instead.
+func (b *Bot) handle(parent context.Context, _ *tgbot.Bot, upd *models.Update) {
+	b.process(parent, upd)
+}
+
+// process is the single entry point of every update. It runs on its own
 // context so that shutting down lets the update in hand finish, and it
 // recovers from panics so that no update can stop the bot.
-func (b *Bot) handle(parent context.Context, _ *tgbot.Bot, upd *models.Update) {
+func (b *Bot) process(parent context.Context, upd *models.Update) (err error) {
+	b.opts.Metrics.UpdateReceived(b.updateLabel(upd))
 	b.inflight.Add(1)
 	defer b.inflight.Done()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), 30*time.Second)
@@ -141,10 +160,13 @@ func (b *Bot) handle(parent context.Context, _ *tgbot.Bot, upd *models.Update) {
 	}()
 	switch {
 	case upd.Message != nil:
-		b.onMessage(ctx, upd.Message)
+		if err = b.onMessage(ctx, upd.Message); err != nil {
+			b.apologise(ctx, upd.ID, upd.Message)
+		}
 	case upd.CallbackQuery != nil:
 		b.onCallback(ctx, upd.CallbackQuery)
 	}
+	return err
 }
 
 // chatCtx is what every handler knows about the chat it answers.
@@ -153,17 +175,22 @@ type chatCtx struct {
 	lang string
 }
 
-func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
+// onMessage answers a message. Its only error is ErrUnavailable: the chat
+// could not be recorded, so nothing was done and the message may come again.
+func (b *Bot) onMessage(ctx context.Context, m *models.Message) error {
 	if m.From == nil || m.From.IsBot {
-		return
+		return nil
 	}
 	chat, err := b.st.TouchChat(ctx, m.Chat.ID, string(m.Chat.Type), LangFromCode(m.From.LanguageCode))
 	if err != nil {
 		b.log.Error("Could not record chat", slog.Int64("chat_id", m.Chat.ID), slog.String("error", err.Error()))
-		b.send(ctx, m.Chat.ID, tr(LangFromCode(m.From.LanguageCode), msgInternalError), nil, false)
-		return
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
-	c := chatCtx{chat: chat, lang: chat.Lang}
+	b.onCommand(ctx, chatCtx{chat: chat, lang: chat.Lang}, m)
+	return nil
+}
+
+func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 	cmd, args, isCmd := parseCommand(m, b.username)
 	if !isCmd {
 		// In groups the bot speaks only when spoken to.
@@ -212,7 +239,9 @@ func (b *Bot) send(ctx context.Context, chatID int64, htmlText string, kb *model
 	if kb != nil {
 		params.ReplyMarkup = kb
 	}
-	if _, err := b.tg.SendMessage(ctx, params); err != nil {
+	_, err := b.tg.SendMessage(ctx, params)
+	b.opts.Metrics.ReplySent(sendOutcome(err))
+	if err != nil {
 		b.logSendError(chatID, err)
 	}
 }

@@ -28,6 +28,7 @@ func init() {
 		"language":      (*Bot).cmdLanguage,
 		"digest":        (*Bot).cmdDigest,
 		"timezone":      (*Bot).cmdTimezone,
+		"stats":         (*Bot).cmdStats, // admins only, and not in the menu
 	}
 }
 

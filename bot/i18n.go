@@ -60,7 +60,7 @@ var (
 			"/unsubscribe — жазылымнан бас тарту\n" +
 			"/subscriptions — жазылымдарым\n" +
 			"/latest [<i>дереккөз немесе сөз</i>] — соңғы 10 жаңалық\n" +
-			"/search <i>сұрау</i> — іздеу: \"дәл фраза\", OR — немесе, минус — алып тастау\n" +
+			"/search <i>сұрау</i> — іздеу кез келген жазумен (Шымкент = Shymkent = Şymkent): \"дәл фраза\", OR — немесе, минус — алып тастау, entity:shymkent — бір дереккөз, since:2025-11-01 — осы күннен бастап\n" +
 			"/sources [<i>атау</i>] — дереккөздер тізімі\n" +
 			"/digest [<i>СС:ММ</i>|on|off|now] — күнделікті дайджест\n" +
 			"/timezone <i>белдеу немесе қала</i> — уақыт белдеуі\n" +
@@ -70,7 +70,7 @@ var (
 			"/unsubscribe — отписаться\n" +
 			"/subscriptions — мои подписки\n" +
 			"/latest [<i>источник или слово</i>] — 10 последних новостей\n" +
-			"/search <i>запрос</i> — поиск: \"точная фраза\", OR — или, минус — исключить\n" +
+			"/search <i>запрос</i> — поиск на любом алфавите (Шымкент = Shymkent = Şymkent): \"точная фраза\", OR — или, минус — исключить, entity:shymkent — один источник, since:2025-11-01 — начиная с даты\n" +
 			"/sources [<i>название</i>] — список источников\n" +
 			"/digest [<i>ЧЧ:ММ</i>|on|off|now] — ежедневный дайджест\n" +
 			"/timezone <i>пояс или город</i> — часовой пояс\n" +
@@ -80,7 +80,7 @@ var (
 			"/unsubscribe — stop following something\n" +
 			"/subscriptions — what you follow\n" +
 			"/latest [<i>source or word</i>] — the 10 newest releases\n" +
-			"/search <i>query</i> — full-text search: \"exact phrase\", OR for either, minus to exclude\n" +
+			"/search <i>query</i> — search in any script (Shymkent = Шымкент = Şymkent): \"exact phrase\", OR for either, minus to exclude, entity:shymkent for one source, since:2025-11-01 for newer releases\n" +
 			"/sources [<i>name</i>] — the list of sources\n" +
 			"/digest [<i>HH:MM</i>|on|off|now] — daily digest\n" +
 			"/timezone <i>zone or city</i> — time zone\n" +

@@ -94,6 +94,7 @@ func (b *Bot) latestPage(ctx context.Context, c chatCtx, qid int64, arg string, 
 	if err != nil || problem != "" {
 		return problem, nil, err
 	}
+	filter.Lang = c.lang // each release in the reader's language when it has that version
 	rels, err := b.st.Latest(ctx, filter, offset, latestPageSize+1)
 	if err != nil {
 		return "", nil, err
@@ -135,14 +136,26 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 	if argErr != nil {
 		return f, "", argProblem(c.lang, argErr), nil
 	}
-	return store.LatestFilter{Keyword: subscriptions.Normalize(arg.Text)},
+	return store.LatestFilter{Match: subscriptions.KeywordQuery(arg.Text)},
 		tr(c.lang, msgLatestKeyword, Esc(arg.Text)), "", nil
 }
 
 func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string, offset int) (string, *models.InlineKeyboardMarkup, error) {
-	rels, err := b.st.Search(ctx, query, offset, searchPageSize+1)
+	q, err := subscriptions.ParseSearch(query)
+	if errors.Is(err, subscriptions.ErrBadSince) {
+		return tr(c.lang, msgSearchBadSince), nil, nil
+	}
+	if q.Match == "" {
+		return Esc(tr(c.lang, msgSearchUsage)), nil, nil
+	}
+	rels, err := b.st.Search(ctx, store.SearchQuery{
+		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since, Lang: c.lang,
+	}, offset, searchPageSize+1)
 	if err != nil {
 		return "", nil, err
+	}
+	for i := range rels {
+		rels[i].Snippet = snippet(rels[i], q.Terms)
 	}
 	if len(rels) == 0 && offset == 0 {
 		return tr(c.lang, msgSearchNothing, Esc(query)), nil, nil
@@ -152,4 +165,14 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 	hasNext := len(rels) > shown
 	return html, keyboard(pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
 		offset > 0, hasNext, btnNext)), nil
+}
+
+// snippet is an excerpt of a search result with the matched words marked,
+// found by their canonical form and shown as written.
+func snippet(r store.Release, terms []string) string {
+	text := r.Body
+	if strings.TrimSpace(text) == "" {
+		text = r.Title
+	}
+	return subscriptions.Highlight(text, terms, 24, store.MarkStart, store.MarkStop)
 }

@@ -102,6 +102,16 @@ var (
 		ru: "Напишите, что искать: /search Кызылжар.\nТочная фраза — в кавычках: /search \"питьевая вода\"; OR — или; минус исключает: /search Шымкент -Алматы",
 		en: "Tell me what to look for: /search Kyzylzhar.\nQuotes find a phrase: /search \"water supply\"; OR gives alternatives; a minus excludes: /search Shymkent -Almaty",
 	}
+	msgSearchBadSince = text{
+		kk: "since: кейін күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы since:2025-11-01.",
+		ru: "После since: укажите дату в виде ГГГГ-ММ-ДД, например since:2025-11-01.",
+		en: "After since: give a date as YYYY-MM-DD, for example since:2025-11-01.",
+	}
+	msgKeywordNoWords = text{
+		kk: "Кілт сөзде кемінде бір әріп не сан болуы керек.",
+		ru: "В ключевом слове должна быть хотя бы одна буква или цифра.",
+		en: "A keyword needs at least one letter or digit.",
+	}
 	msgSearchTooLong = text{
 		kk: "Сұрау тым ұзын: %d таңбаға дейін жазыңыз.",
 		ru: "Запрос слишком длинный: не больше %d символов.",

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/go-telegram/bot/models"
 
@@ -69,9 +70,8 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 }
 
 func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) error {
-	sub, created, err := b.st.AddSubscription(ctx, store.NewSubscription{
-		ChatID: c.chat.ID, Kind: store.SubKeyword, Value: keyword, Normalized: subscriptions.Normalize(keyword),
-	}, subscriptions.MaxPerChat)
+	sub, created, err := b.st.AddSubscription(ctx, subscriptions.KeywordSubscription(c.chat.ID, keyword),
+		subscriptions.MaxPerChat)
 	if errors.Is(err, store.ErrTooManySubscriptions) {
 		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
 		return nil
@@ -122,6 +122,8 @@ func argProblem(lang string, err error) string {
 		return tr(lang, msgKeywordTooShort, subscriptions.MinKeywordRunes)
 	case errors.Is(err, subscriptions.ErrTooLong):
 		return tr(lang, msgKeywordTooLong, subscriptions.MaxKeywordRunes)
+	case errors.Is(err, subscriptions.ErrNoWords):
+		return tr(lang, msgKeywordNoWords)
 	}
 	return tr(lang, msgSubscribeUsage)
 }
@@ -151,7 +153,7 @@ func (b *Bot) cmdUnsubscribe(ctx context.Context, c chatCtx, args string, _ *mod
 // entity slug when unquoted and followed, otherwise a keyword.
 func (b *Bot) findSubscription(ctx context.Context, chatID int64, arg subscriptions.Arg) (store.Subscription, error) {
 	if !arg.Quoted {
-		sub, err := b.st.FindSubscription(ctx, chatID, store.SubEntity, subscriptions.Normalize(arg.Text))
+		sub, err := b.st.FindSubscription(ctx, chatID, store.SubEntity, strings.ToLower(arg.Text))
 		if !errors.Is(err, store.ErrNotFound) {
 			return sub, err
 		}

@@ -45,6 +45,7 @@ type BuildOptions struct {
 	MaxItems   int     // stories in one digest before "and N more"; default 30
 	Similarity float64 // SameStory's threshold; default DefaultSimilarity
 	Logger     *slog.Logger
+	Metrics    Metrics // build durations; nil for none
 }
 
 func (o BuildOptions) withDefaults() BuildOptions {
@@ -60,6 +61,7 @@ func (o BuildOptions) withDefaults() BuildOptions {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	o.Metrics = metricsOrNone(o.Metrics)
 	return o
 }
 

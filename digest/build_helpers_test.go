@@ -83,7 +83,7 @@ func (e *digestEnv) follow(chat int64, what ...string) {
 	for _, w := range what {
 		n := store.NewSubscription{ChatID: chat}
 		if kw, ok := strings.CutPrefix(w, "word:"); ok {
-			n.Kind, n.Value, n.Normalized = store.SubKeyword, kw, subscriptions.Normalize(kw)
+			n = subscriptions.KeywordSubscription(chat, kw)
 		} else {
 			ent, err := e.st.EntityBySlug(e.ctx, w)
 			if err != nil {

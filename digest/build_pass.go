@@ -42,7 +42,11 @@ func (b *Builder) RunPass(ctx context.Context, now time.Time) (PassStats, error)
 		}
 		for _, id := range ids {
 			st.Due++
+			began := time.Now()
 			out, err := b.buildChat(ctx, id, now)
+			if err == nil {
+				b.opts.Metrics.DigestBuilt(time.Since(began))
+			}
 			switch {
 			case err != nil:
 				st.Failed++

@@ -28,6 +28,7 @@ type SenderOptions struct {
 	RequestTimeout  time.Duration // per sendMessage call, default 15s
 	Workers         int           // concurrent sends, default 8; also the duplicate bound of a kill
 	Logger          *slog.Logger
+	Metrics         Metrics // outcomes and durations of sends; nil for none
 }
 
 func (o SenderOptions) withDefaults() SenderOptions {
@@ -52,6 +53,7 @@ func (o SenderOptions) withDefaults() SenderOptions {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	o.Metrics = metricsOrNone(o.Metrics)
 	return o
 }
 

@@ -30,6 +30,21 @@ type outcome struct {
 	newChatID  int64 // for migrated
 }
 
+// metric is the outcome's name in the messages-sent counter.
+func (o outcome) metric() string {
+	switch o.kind {
+	case sent:
+		return "ok"
+	case tooManyRequests:
+		return "too_many_requests"
+	case forbidden:
+		return "forbidden"
+	case transient:
+		return "error"
+	}
+	return "rejected"
+}
+
 // classify reads the error of a sendMessage call made through go-telegram/bot.
 func classify(err error) outcome {
 	if err == nil {

@@ -34,7 +34,9 @@ func (s *Sender) sendOne(ctx context.Context, t *tally) (bool, error) {
 	if err := s.pace.wait(ctx); err != nil {
 		return false, err // not called: the part stays pending
 	}
+	began := time.Now()
 	sendErr := s.call(ctx, c.Part)
+	s.opts.Metrics.DigestPartSent(classify(sendErr).metric(), time.Since(began))
 	if sendErr != nil && ctx.Err() != nil {
 		// Stopping mid-call: Telegram may or may not have taken the message.
 		// Leaving the part pending risks one duplicate; the other way, a loss.

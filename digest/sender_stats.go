@@ -22,6 +22,32 @@ func (s *Sender) logPass(st SendStats) {
 		slog.Int("plain_resent", st.PlainResent), slog.Duration("duration", st.Duration))
 }
 
+// Metrics receives what building and sending digests do, for monitoring
+// (package metrics).
+type Metrics interface {
+	// DigestBuilt observes one due chat's build, whether or not it had
+	// anything new.
+	DigestBuilt(d time.Duration)
+	// DigestPartSent counts one sendMessage call of a part by outcome (ok,
+	// too_many_requests, forbidden, rejected, error) and observes its
+	// duration.
+	DigestPartSent(outcome string, d time.Duration)
+}
+
+type noMetrics struct{}
+
+func (noMetrics) DigestBuilt(time.Duration)            {}
+func (noMetrics) DigestPartSent(string, time.Duration) {}
+
+// metricsOrNone makes a nil Metrics safe to call. A nil pointer in a
+// non-nil interface is the caller's own type's business.
+func metricsOrNone(m Metrics) Metrics {
+	if m == nil {
+		return noMetrics{}
+	}
+	return m
+}
+
 // tally is SendStats being counted by concurrent workers.
 type tally struct {
 	mu sync.Mutex

@@ -36,7 +36,7 @@ func (d *DigestSource) Subscriptions(ctx context.Context) ([]SubscriptionView, e
 // Releases returns the releases the digest may hold, newest first
 // (published date, then arrival): those that arrived after the chat's
 // cursor (up to ToSeq) and after the subscription they match was made,
-// published on or after since's date. Keywords match with matchKeyword, the
+// published on or after since's date. Keywords match with matchCanonical, the
 // expression /latest uses, so the digest holds what /latest KEYWORD shows.
 func (d *DigestSource) Releases(ctx context.Context, since time.Time) ([]DigestRelease, error) {
 	var rows []struct {
@@ -50,7 +50,7 @@ func (d *DigestSource) Releases(ctx context.Context, since time.Time) ([]DigestR
 		FROM releases r
 		JOIN subscriptions s ON s.chat_id = $1 AND r.arrival_seq > s.after_seq
 			AND ((s.kind = 'entity' AND r.entity_id = s.entity_id)
-			     OR (s.kind = 'keyword' AND `+matchKeyword("s.normalized")+`))
+			     OR (s.kind = 'keyword' AND s.match_query <> '' AND `+matchCanonical("s.match_query")+`))
 		LEFT JOIN entities e ON e.id = r.entity_id
 		WHERE r.arrival_seq > $2 AND r.arrival_seq <= $3 AND r.published_on >= $4::date
 		GROUP BY r.id, e.id

@@ -13,6 +13,7 @@ import (
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
 )
 
 var digestNow = time.Date(2025, 11, 26, 4, 0, 0, 0, time.UTC) // 09:00 in Almaty
@@ -199,8 +200,7 @@ func TestDigestKeywordMatchingIsLatests(t *testing.T) {
 		if _, err := st.TouchChat(ctx, int64(i+1), "private", "en"); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := st.AddSubscription(ctx, store.NewSubscription{ChatID: int64(i + 1),
-			Kind: store.SubKeyword, Value: kw, Normalized: kw}, 50); err != nil {
+		if _, _, err := st.AddSubscription(ctx, subscriptions.KeywordSubscription(int64(i+1), kw), 50); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -212,7 +212,7 @@ func TestDigestKeywordMatchingIsLatests(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, kw := range keywords {
-		latest, err := st.Latest(ctx, store.LatestFilter{Keyword: kw}, 0, 100)
+		latest, err := st.Latest(ctx, store.LatestFilter{Match: subscriptions.KeywordQuery(kw)}, 0, 100)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,27 +3,29 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // This file is the one query path for finding releases: /latest, /search and
-// (later) digest matching go through matchKeyword and searchQuery, so a change
-// to how text matches lands here once.
+// digest matching all go through matchCanonical, so a change to how text
+// matches lands here once.
+//
+// Matching runs on releases.canon, the canonical cross-script form of every
+// language version of a release (migrations/00005_canonical.sql), against a
+// tsquery built in Go by the subscriptions package (KeywordQuery for
+// keywords, SearchQuery for searches): Шымкент, Shymkent and Şymkent are one
+// word there, and words match the forms that begin with them.
 
-// matchKeyword is the SQL condition "release r matches the keyword in expr": a
-// keyword of several words matches as a phrase.
-func matchKeyword(expr string) string {
-	return `r.search @@ phraseto_tsquery('russian', ` + expr + `)`
+// matchCanonical is the SQL condition "release r matches the tsquery text in
+// expr" (to_tsquery syntax over canonical words).
+func matchCanonical(expr string) string {
+	return `r.canon @@ to_tsquery('simple', ` + expr + `)`
 }
 
-// searchQuery is the SQL tsquery of a user's search: websearch_to_tsquery
-// semantics (quotes for phrases, OR, minus to exclude).
-func searchQuery(expr string) string {
-	return `websearch_to_tsquery('russian', ` + expr + `)`
-}
-
-// Snippet highlight markers: ts_headline puts them around matched words; the
-// renderer escapes the text and turns them into tags. They are characters no
-// release is expected to contain, and SnippetMarks strips stray ones.
+// Highlight markers: the bot puts them around matched words of a snippet;
+// the renderer escapes the text and turns them into tags. They are
+// characters no release is expected to contain, and the renderer drops
+// stray ones.
 const (
 	MarkStart = "\u27E6" // ⟦
 	MarkStop  = "\u27E7" // ⟧
@@ -67,7 +69,7 @@ func releasesOf(rows []releaseRow) []Release {
 // LatestFilter selects releases for /latest. Zero fields do not filter.
 type LatestFilter struct {
 	EntityID int64  // only this entity's releases
-	Keyword  string // only releases matching this keyword
+	Match    string // only releases matching this tsquery (subscriptions.KeywordQuery)
 	ChatID   int64  // only releases matching this chat's subscriptions
 	// Lang shows each release in this language when it has a version in it;
 	// "" shows the text each release was first seen with.
@@ -82,45 +84,53 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
 		FROM releases r LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$6")+`
 		WHERE ($1 = 0 OR r.entity_id = $1)
-		  AND ($2 = '' OR `+matchKeyword("$2")+`)
+		  AND ($2 = '' OR `+matchCanonical("$2")+`)
 		  AND ($3 = 0
 		       OR r.entity_id IN (SELECT entity_id FROM subscriptions
 		                          WHERE chat_id = $3 AND kind = 'entity')
 		       OR EXISTS (SELECT 1 FROM subscriptions s
 		                  WHERE s.chat_id = $3 AND s.kind = 'keyword'
-		                    AND `+matchKeyword("s.normalized")+`))
+		                    AND s.match_query <> '' AND `+matchCanonical("s.match_query")+`))
 		ORDER BY r.published_on DESC, r.arrival_seq DESC
-		OFFSET $4 LIMIT $5`, f.EntityID, f.Keyword, f.ChatID, offset, limit, f.Lang)
+		OFFSET $4 LIMIT $5`, f.EntityID, f.Match, f.ChatID, offset, limit, f.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("store: latest: %w", err)
 	}
 	return releasesOf(rows), nil
 }
 
-// Search returns releases matching a user's full-text query, best matches
-// first, each with a Snippet whose matched words are wrapped in MarkStart and
-// MarkStop. It is SearchIn with no language.
-func (s *Store) Search(ctx context.Context, query string, offset, limit int) ([]Release, error) {
-	return s.SearchIn(ctx, query, "", offset, limit)
+// SearchQuery is a /search as the store runs it.
+type SearchQuery struct {
+	Match      string    // tsquery over canonical text (subscriptions.SearchQuery); required
+	Text       string    // the words as typed, ranked against the stemmed search column
+	EntitySlug string    // only this entity's releases (entity:SLUG)
+	Since      time.Time // only releases published on or after this day (since:DATE)
+	Lang       string    // show each release in this language when it has a version in it
 }
 
-// SearchIn is Search showing each release, and its snippet, in lang when it
-// has a version in that language. A release matches by any of its versions.
-func (s *Store) SearchIn(ctx context.Context, query, lang string, offset, limit int) ([]Release, error) {
+// Search returns releases matching q, best first. The score mixes relevance
+// (the canonical match, and the stemmed match of the words as typed) with
+// recency: a release loses half its score every 30 days.
+func (s *Store) Search(ctx context.Context, q SearchQuery, offset, limit int) ([]Release, error) {
+	var since any
+	if !q.Since.IsZero() {
+		since = q.Since.Format(time.DateOnly)
+	}
 	var rows []releaseRow
 	err := s.db.SelectContext(ctx, &rows, `
-		WITH q AS (SELECT `+searchQuery("$1")+` AS q)
-		SELECT `+versionColumns+`, `+entityRowColumns+`,
-			ts_headline('russian', CASE WHEN COALESCE(v.body, r.body) = ''
-				THEN COALESCE(v.title, r.title) ELSE COALESCE(v.body, r.body) END, q.q,
-				'StartSel=`+MarkStart+`, StopSel=`+MarkStop+`, MaxWords=22, MinWords=8, MaxFragments=1')
-				AS snippet
-		FROM q, releases r LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$4")+`
-		WHERE r.search @@ q.q
-		ORDER BY ts_rank_cd(r.search, q.q) DESC, r.published_on DESC, r.arrival_seq DESC
-		OFFSET $2 LIMIT $3`, query, offset, limit, lang)
+		WITH q AS (SELECT to_tsquery('simple', $1) AS canon,
+		                  websearch_to_tsquery('russian', $2) AS stemmed)
+		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
+		FROM q, releases r LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$5")+`
+		WHERE r.canon @@ q.canon
+		  AND ($3 = '' OR e.slug = lower($3))
+		  AND ($4::date IS NULL OR r.published_on >= $4::date)
+		ORDER BY (ts_rank_cd(r.canon, q.canon) + ts_rank(r.search, q.stemmed))
+		         * power(0.5, GREATEST(current_date - r.published_on, 0) / 30.0) DESC,
+		         r.published_on DESC, r.arrival_seq DESC
+		OFFSET $6 LIMIT $7`, q.Match, q.Text, q.EntitySlug, since, q.Lang, offset, limit)
 	if err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", query, err)
+		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}
 	return releasesOf(rows), nil
 }

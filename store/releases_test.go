@@ -3,12 +3,14 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
 )
 
 var day = time.Date(2025, 11, 26, 0, 0, 0, 0, time.UTC)
@@ -152,7 +154,8 @@ func TestLatestAndSearch(t *testing.T) {
 	}{
 		{"everything, newest first", store.LatestFilter{}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply", "Water Governance in Hungary"}},
 		{"entity", store.LatestFilter{EntityID: shym.ID}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply"}},
-		{"phrase keyword", store.LatestFilter{Keyword: "water supply"}, []string{"Kyzylzhar-2 gets water supply"}},
+		{"phrase keyword", store.LatestFilter{Match: subscriptions.KeywordQuery("water supply")}, []string{"Kyzylzhar-2 gets water supply"}},
+		{"keyword in another script", store.LatestFilter{Match: subscriptions.KeywordQuery("Шымкент")}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply"}},
 	}
 	for _, tt := range tests {
 		got, err := st.Latest(ctx, tt.filter, 0, 10)
@@ -163,17 +166,35 @@ func TestLatestAndSearch(t *testing.T) {
 			t.Errorf("%s: Latest = %q, want %q", tt.name, g, strings.Join(tt.want, "|"))
 		}
 	}
-	got, err := st.Search(ctx, `water -Hungary`, 0, 5)
+	got, err := st.Search(ctx, store.SearchQuery{Match: subscriptions.SearchQuery("water -Hungary"), Text: "water -Hungary"}, 0, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 1 || got[0].Title != "Kyzylzhar-2 gets water supply" {
 		t.Fatalf("Search(water -Hungary) = %q", titles(got))
 	}
-	if !strings.Contains(got[0].Snippet, store.MarkStart+"water"+store.MarkStop) {
-		t.Errorf("snippet %q does not mark the matched word", got[0].Snippet)
-	}
 	if got[0].Entity == nil || got[0].Entity.Slug != "shymkent" {
 		t.Errorf("search result entity = %+v, want shymkent", got[0].Entity)
+	}
+	filters := []struct {
+		name string
+		q    store.SearchQuery
+		want []string
+	}{
+		{"entity", store.SearchQuery{Match: "water:*", EntitySlug: "MFA-Budapest"}, []string{"Water Governance in Hungary"}},
+		{"since", store.SearchQuery{Match: "water:*", Since: day}, []string{"Kyzylzhar-2 gets water supply"}},
+		{"Cyrillic query, Latin text", store.SearchQuery{Match: subscriptions.SearchQuery("Шымкент")}, []string{"Kyzylzhar-2 gets water supply", "Roads repaired"}},
+		{"Russian exonym is another word", store.SearchQuery{Match: subscriptions.SearchQuery("Будапешт")}, nil},
+	}
+	for _, f := range filters {
+		got, err := st.Search(ctx, f.q, 0, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := titles(got)
+		slices.Sort(g)
+		if strings.Join(g, "|") != strings.Join(f.want, "|") {
+			t.Errorf("%s: Search = %q, want %q", f.name, g, f.want)
+		}
 	}
 }

@@ -17,7 +17,8 @@ type NewSubscription struct {
 	Kind       string // SubEntity or SubKeyword
 	Value      string
 	Normalized string
-	EntityID   int64 // for SubEntity
+	EntityID   int64  // for SubEntity
+	MatchQuery string // for SubKeyword: its tsquery (subscriptions.KeywordQuery)
 }
 
 // SubscriptionView is a subscription with its entity, for display.
@@ -56,9 +57,9 @@ func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int)
 			return ErrTooManySubscriptions
 		}
 		err = tx.GetContext(ctx, &sub, `
-			INSERT INTO subscriptions (chat_id, kind, value, normalized, entity_id, after_seq)
-			VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(max(arrival_seq), 0) FROM releases))
-			RETURNING `+subColumns, n.ChatID, n.Kind, n.Value, n.Normalized, entityID)
+			INSERT INTO subscriptions (chat_id, kind, value, normalized, entity_id, match_query, after_seq)
+			VALUES ($1, $2, $3, $4, $5, $6, (SELECT COALESCE(max(arrival_seq), 0) FROM releases))
+			RETURNING `+subColumns, n.ChatID, n.Kind, n.Value, n.Normalized, entityID, n.MatchQuery)
 		if err != nil {
 			return fmt.Errorf("store: add subscription: %w", err)
 		}
@@ -68,7 +69,7 @@ func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int)
 	return sub, created, err
 }
 
-const subColumns = `id, chat_id, kind, value, normalized, entity_id, after_seq, created_at`
+const subColumns = `id, chat_id, kind, value, normalized, entity_id, match_query, after_seq, created_at`
 
 // RemoveSubscription deletes one subscription of a chat and returns it.
 func (s *Store) RemoveSubscription(ctx context.Context, chatID, id int64) (Subscription, error) {
@@ -100,8 +101,8 @@ func (s *Store) Subscriptions(ctx context.Context, chatID int64) ([]Subscription
 		entityRow
 	}
 	err := s.db.SelectContext(ctx, &rows, `
-		SELECT s.id, s.chat_id, s.kind, s.value, s.normalized, s.entity_id, s.after_seq, s.created_at,
-			`+entityRowColumns+`
+		SELECT s.id, s.chat_id, s.kind, s.value, s.normalized, s.entity_id, s.match_query,
+			s.after_seq, s.created_at, `+entityRowColumns+`
 		FROM subscriptions s LEFT JOIN entities e ON e.id = s.entity_id
 		WHERE s.chat_id = $1
 		ORDER BY s.kind, s.created_at, s.id`, chatID)
@@ -113,4 +114,25 @@ func (s *Store) Subscriptions(ctx context.Context, chatID int64) ([]Subscription
 		views[i] = SubscriptionView{Subscription: r.Subscription, Entity: r.entityRow.entity()}
 	}
 	return views, nil
+}
+
+// FillMatchQueries computes the tsquery of keyword subscriptions that have
+// none (made before matching was canonical) with query, which is
+// subscriptions.KeywordQuery: the store does not know how keywords match.
+func (s *Store) FillMatchQueries(ctx context.Context, query func(keyword string) string) error {
+	var subs []struct {
+		ID    int64  `db:"id"`
+		Value string `db:"value"`
+	}
+	if err := s.db.SelectContext(ctx, &subs,
+		`SELECT id, value FROM subscriptions WHERE kind = 'keyword' AND match_query = ''`); err != nil {
+		return fmt.Errorf("store: keyword subscriptions without a query: %w", err)
+	}
+	for _, sub := range subs {
+		if _, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET match_query = $2 WHERE id = $1`,
+			sub.ID, query(sub.Value)); err != nil {
+			return fmt.Errorf("store: query of subscription %d: %w", sub.ID, err)
+		}
+	}
+	return nil
 }

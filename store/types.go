@@ -97,6 +97,7 @@ type Subscription struct {
 	Value      string    `db:"value"`
 	Normalized string    `db:"normalized"`
 	EntityID   *int64    `db:"entity_id"`
+	MatchQuery string    `db:"match_query"`
 	AfterSeq   int64     `db:"after_seq"`
 	CreatedAt  time.Time `db:"created_at"`
 }

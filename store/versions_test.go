@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
 )
 
 func version(lang, title, body string) store.NewRelease {
@@ -55,9 +56,10 @@ func TestLanguageVersionsAndEdits(t *testing.T) {
 		t.Errorf("Latest in en shows %q, want the text first seen (kk)", got)
 	}
 	// Found by the words of either version, shown in the reader's language.
-	found, err := st.SearchIn(ctx, "питьевую воду", "kk", 0, 5)
+	found, err := st.Search(ctx, store.SearchQuery{
+		Match: subscriptions.SearchQuery("питьевую воду"), Text: "питьевую воду", Lang: "kk"}, 0, 5)
 	if err != nil || len(found) != 1 || found[0].Title != kk.Title {
-		t.Fatalf("SearchIn(ru words, kk) = %+v, %v; want the release in kk", found, err)
+		t.Fatalf("Search(ru words, kk) = %+v, %v; want the release in kk", found, err)
 	}
 
 	// An edit replaces the text of its language and is not a new arrival.

@@ -8,10 +8,11 @@ package subscriptions
 import (
 	"errors"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsbot-kz/newsbot/store"
 )
 
 // Limits.
@@ -26,6 +27,7 @@ var (
 	ErrEmpty    = errors.New("subscriptions: empty argument")
 	ErrTooShort = errors.New("subscriptions: keyword too short")
 	ErrTooLong  = errors.New("subscriptions: keyword too long")
+	ErrNoWords  = errors.New("subscriptions: keyword has no letter or digit")
 )
 
 // Arg is a parsed /subscribe or /unsubscribe argument.
@@ -58,21 +60,26 @@ func ParseArg(raw string) (Arg, error) {
 		return arg, ErrTooShort
 	case n > MaxKeywordRunes:
 		return arg, ErrTooLong
+	case Canonical(arg.Text) == "":
+		return arg, ErrNoWords
 	}
 	return arg, nil
 }
 
-// Normalize is the form of a keyword that uniqueness uses: NFKC, lower case,
-// single spaces, no punctuation at either end. Lower-casing is per rune with
-// Go's Unicode tables, which keep Kazakh і and Turkish ı distinct from i.
-func Normalize(keyword string) string {
-	s := strings.ToLower(norm.NFKC.String(keyword))
-	s = strings.TrimFunc(collapseSpace(s), func(r rune) bool {
-		return unicode.IsPunct(r) && r != '#'
-	})
-	return s
-}
+// Normalize is the form of a keyword that uniqueness uses: its canonical
+// form, so that Шымкент and Shymkent, which match the same releases, are one
+// subscription. "" when the keyword has no letter or digit.
+func Normalize(keyword string) string { return Canonical(keyword) }
 
 func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// KeywordSubscription is the subscription of chatID to keyword, with the
+// normalised form that uniqueness uses and the query that matching uses.
+func KeywordSubscription(chatID int64, keyword string) store.NewSubscription {
+	return store.NewSubscription{
+		ChatID: chatID, Kind: store.SubKeyword, Value: keyword,
+		Normalized: Normalize(keyword), MatchQuery: KeywordQuery(keyword),
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/newsbot-kz/newsbot/catalogue"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
 )
 
 // openStore creates the database when it does not exist, migrates it and
@@ -32,6 +33,11 @@ func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("load the entity catalogue: %w", err)
+	}
+	// Keyword subscriptions made before matching was canonical get their query.
+	if err := st.FillMatchQueries(ctx, subscriptions.KeywordQuery); err != nil {
+		st.Close()
+		return nil, err
 	}
 	return st, nil
 }
@@ -83,7 +89,15 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 		return err
 	}
 	defer st.Close()
-	rels, err := st.Search(ctx, query, 0, 20)
+	q, err := subscriptions.ParseSearch(query)
+	if err != nil {
+		return usageError("search: since: wants a date, YYYY-MM-DD")
+	}
+	if q.Match == "" {
+		return usageError("search: the query has no word to look for")
+	}
+	rels, err := st.Search(ctx, store.SearchQuery{
+		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since}, 0, 20)
 	if err != nil {
 		return err
 	}
@@ -104,8 +118,12 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 		if r.URL != "" {
 			fmt.Fprintf(stdout, "   %s\n", r.URL)
 		}
-		snippet := strings.NewReplacer(store.MarkStart, "", store.MarkStop, "").Replace(r.Snippet)
-		fmt.Fprintf(stdout, "   …%s…\n", strings.Join(strings.Fields(snippet), " "))
+		text := r.Body
+		if text == "" {
+			text = r.Title
+		}
+		// Matched words in [brackets]: a terminal has no bold.
+		fmt.Fprintf(stdout, "   …%s…\n", subscriptions.Highlight(text, q.Terms, 24, "[", "]"))
 	}
 	return nil
 }

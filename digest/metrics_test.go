@@ -1,0 +1,61 @@
+package digest_test
+
+import (
+	"maps"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsbot-kz/newsbot/digest"
+	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
+)
+
+type sendMetrics struct {
+	mu       sync.Mutex
+	builds   int
+	outcomes map[string]int
+}
+
+func (m *sendMetrics) DigestBuilt(time.Duration) { m.mu.Lock(); m.builds++; m.mu.Unlock() }
+func (m *sendMetrics) DigestPartSent(o string, _ time.Duration) {
+	m.mu.Lock()
+	m.outcomes[o]++
+	m.mu.Unlock()
+}
+
+// Every sendMessage call of a part is counted once, by what Telegram said.
+func TestSenderCountsEveryCallByOutcome(t *testing.T) {
+	e := newOutboxEnv(t)
+	queue(t, e.st, 1, "one", "two")
+	queue(t, e.st, 2, "three")
+	queue(t, e.st, 3, "four")
+	e.srv.Block(2)
+	var c callCounter
+	e.srv.SetHook(func(call fakebotapi.Call) *fakebotapi.APIError {
+		if call.ChatID() == 3 && c.next(3) == 1 {
+			return fakebotapi.TooManyRequests(0)
+		}
+		return nil
+	})
+	m := &sendMetrics{outcomes: map[string]int{}}
+	opts := fastOptions(t)
+	opts.Metrics = m
+	e.drain(e.sender(opts))
+	want := map[string]int{"ok": 3, "forbidden": 1, "too_many_requests": 1}
+	if !maps.Equal(m.outcomes, want) {
+		t.Errorf("outcomes = %v, want %v", m.outcomes, want)
+	}
+}
+
+func TestBuilderObservesEachChatsBuild(t *testing.T) {
+	m := &sendMetrics{outcomes: map[string]int{}}
+	e := newDigestEnv(t, digest.BuildOptions{Metrics: m})
+	e.chat(1, "en")
+	e.chat(2, "en")
+	e.follow(1, "mfa-budapest")
+	e.importFixture()
+	st := e.pass(almaty(2025, 11, 26, 9, 0))
+	if m.builds != st.Due || st.Due != 2 {
+		t.Errorf("observed %d builds, pass had %d due chats; want 2", m.builds, st.Due)
+	}
+}

@@ -1,0 +1,72 @@
+package subscriptions_test
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/lib/pq"
+
+	"github.com/newsbot-kz/newsbot/internal/testdb"
+	"github.com/newsbot-kz/newsbot/subscriptions"
+)
+
+// TestMigrationHoldsTheGeneratedFunction: the SQL function in the migration
+// is the one generated from the Go tables, so the two cannot drift apart.
+func TestMigrationHoldsTheGeneratedFunction(t *testing.T) {
+	b, err := os.ReadFile("../migrations/00005_canonical.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), subscriptions.SQLCanonicalFunction()) {
+		t.Fatal("migrations/00005_canonical.sql does not hold subscriptions.SQLCanonicalFunction(); " +
+			"the tables changed: add a migration with the new function")
+	}
+}
+
+// TestDatabaseAgreesWithGo runs every letter of the Latin, Cyrillic and
+// general punctuation blocks, and every line of the fixture and the
+// evaluation corpus, through both implementations.
+func TestDatabaseAgreesWithGo(t *testing.T) {
+	st := testdb.Open(t)
+	var inputs []string
+	for r := rune(0x20); r < 0x530; r++ { // Latin, IPA, Greek, Cyrillic
+		inputs = append(inputs, "x"+string(r)+"e "+strings.ToUpper(string(r))+"ie")
+	}
+	for r := rune(0x1E00); r < 0x2070; r++ { // Latin extended additional, punctuation
+		inputs = append(inputs, string(r)+"kh")
+	}
+	for _, f := range []string{"../testdata/enbekshi-news-2025-11-26.txt", "../testdata/eval/corpus.jsonl"} {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			inputs = append(inputs, sc.Text())
+		}
+		fh.Close()
+	}
+	var got []string
+	err := st.DB().SelectContext(context.Background(), &got,
+		`SELECT newsbot_canonical(t) FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`,
+		pq.Array(inputs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mismatches := 0
+	for i, in := range inputs {
+		if want := subscriptions.Canonical(in); got[i] != want {
+			mismatches++
+			if mismatches <= 10 {
+				t.Errorf("newsbot_canonical(%q) = %q, Canonical = %q", in, got[i], want)
+			}
+		}
+	}
+	if mismatches > 0 {
+		t.Errorf("%d of %d inputs differ", mismatches, len(inputs))
+	}
+}
