@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot"
 	"github.com/newsbot-kz/newsbot/bot"
+	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
 	"github.com/newsbot-kz/newsbot/store"
@@ -42,9 +43,12 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, stdin io.Read
 	if log != nil {
 		quiet = slog.New(levelFilter{log.Handler(), slog.LevelWarn})
 	}
+	// /digest works as in Telegram (settings, and "/digest now" to see the
+	// next digest); the console does not run the 09:00 scheduler itself.
+	digests := digest.NewService(st, digest.NewBuilder(st, digest.BuildOptions{Logger: quiet}), nil)
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: "1001:console-token-not-secret-000000", ServerURL: fake.URL(), Logger: quiet,
-		AfterUpdate: func(id int64) { handled <- id },
+		AfterUpdate: func(id int64) { handled <- id }, Digest: digests,
 	})
 	if err != nil {
 		return err
