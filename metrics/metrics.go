@@ -29,6 +29,7 @@ const (
 // Gauges is what is read from the database at scrape time.
 type Gauges interface {
 	PendingParts(ctx context.Context) (int, error)
+	ReleaseCount(ctx context.Context) (int, error)
 }
 
 // Metrics holds newsbot's collectors and the registry they live in.
@@ -46,7 +47,8 @@ type Metrics struct {
 }
 
 // New registers newsbot's metrics, the Go runtime's and the process's on a
-// new registry. g, when not nil, supplies the outbox depth at each scrape.
+// new registry. g, when not nil, supplies the outbox depth and the release
+// count at each scrape.
 func New(g Gauges, log *slog.Logger) *Metrics {
 	if log == nil {
 		log = slog.Default()
@@ -91,7 +93,7 @@ func New(g Gauges, log *slog.Logger) *Metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if g != nil {
-		m.reg.MustRegister(outboxDepth{g: g, log: log})
+		m.reg.MustRegister(dbGauges{g: g, log: log})
 	}
 	return m
 }

@@ -19,6 +19,7 @@ type depth struct {
 }
 
 func (d depth) PendingParts(context.Context) (int, error) { return d.n, d.err }
+func (d depth) ReleaseCount(context.Context) (int, error) { return 10 * d.n, d.err }
 
 func scrape(t *testing.T, m *metrics.Metrics) string {
 	t.Helper()
@@ -52,6 +53,7 @@ func TestEveryMetricIsExposed(t *testing.T) {
 		`newsbot_releases_stored_total 3`,
 		`newsbot_poller_leader 1`,
 		`newsbot_outbox_depth 7`,
+		`newsbot_releases 70`,
 		`go_goroutines`,
 		`process_cpu_seconds_total`,
 	} {

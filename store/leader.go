@@ -67,10 +67,15 @@ func (l *Lease) Check(ctx context.Context) error {
 	return nil
 }
 
-// Release gives the lock up by closing the session. The connection is
-// discarded, not returned to the pool: a pooled connection still holding
-// the lock (or carrying the idle timeout) would be worse than none.
+// Release gives the lock up: it unlocks (so another process can take it at
+// once, the session's end being asynchronous on the server) and closes the
+// session. The connection is discarded, not returned to the pool: a pooled
+// connection still holding the lock (or carrying the idle timeout) would be
+// worse than none.
 func (l *Lease) Release() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	l.conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, l.key) // lost sessions fail here; no matter
 	l.conn.Raw(func(any) error { return driver.ErrBadConn })
 	l.conn.Close()
 }

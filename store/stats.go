@@ -46,6 +46,15 @@ type SourceHealth struct {
 	Failing int // enabled sources whose last poll failed
 }
 
+// ReleaseCount is how many releases are stored (for /metrics).
+func (s *Store) ReleaseCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM releases`); err != nil {
+		return 0, fmt.Errorf("store: count releases: %w", err)
+	}
+	return n, nil
+}
+
 // Stats gathers Stats as of now.
 func (s *Store) Stats(ctx context.Context, now time.Time) (Stats, error) {
 	var st Stats

@@ -22,7 +22,15 @@ type Config struct {
 	DatabaseURL    string // DATABASE_URL
 	TelegramToken  string // TELEGRAM_BOT_TOKEN
 	TelegramAPIURL string // TELEGRAM_API_URL
-	HTTPAddr       string // HTTP_ADDR: health endpoints; "" for none
+	HTTPAddr       string // HTTP_ADDR: health endpoints, metrics, webhook; "" for none
+
+	// Serving (serve): see config_serve.go.
+	WebhookURL    string        // TELEGRAM_WEBHOOK_URL; "" for long polling
+	WebhookSecret string        // TELEGRAM_WEBHOOK_SECRET
+	AdminChatIDs  []int64       // ADMIN_CHAT_IDS
+	PollerRetry   time.Duration // POLLER_RETRY: how often a replica tries to become the poller
+	// serveErr is the first malformed serving setting, reported by Validate.
+	serveErr error
 
 	// Polling the sources (fetch, serve).
 	GovkzBaseURL string           // GOVKZ_BASE_URL
@@ -56,6 +64,7 @@ func LoadConfig(getenv func(string) string) Config {
 		c.TelegramAPIURL = defaultAPIURL
 	}
 	c.loadPolling(getenv)
+	c.loadServe(getenv)
 	return c
 }
 
@@ -79,6 +88,9 @@ func (c Config) Validate(needToken bool) error {
 	}
 	if c.pollErr != nil {
 		return c.pollErr
+	}
+	if err := c.validateServe(); err != nil {
+		return err
 	}
 	if needToken {
 		if c.TelegramToken == "" {

@@ -110,9 +110,9 @@ func digestPreview(ctx context.Context, cfg Config, log *slog.Logger, chatID int
 // startDigests runs, alongside the bot, the sender of the outbox and the
 // scheduler of digest passes (every minute). The returned stop waits for a
 // pass in progress and for the sender to finish the parts in hand.
-func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, log *slog.Logger) (stop func(), err error) {
+func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, log *slog.Logger, m digest.Metrics) (stop func(), err error) {
 	sendCtx, cancel := context.WithCancel(ctx)
-	sender := digest.NewSender(st, b.Client(), digest.SenderOptions{Logger: log})
+	sender := digest.NewSender(st, b.Client(), digest.SenderOptions{Logger: log, Metrics: m})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

@@ -23,7 +23,7 @@ const usage = `newsbot — Kazakhstan's official news on Telegram
 Usage:
   newsbot migrate              create the database if needed and apply migrations
   newsbot import FILE...       import releases (Enbekshi QazaQ page text or JSON Lines)
-  newsbot serve                run the bot (long polling)
+  newsbot serve                run the bot (long polling, or a webhook)
   newsbot console              try the bot in the terminal, no token needed
   newsbot search QUERY         full-text search from the command line
   newsbot fetch [--entity SLUG ...]
@@ -39,7 +39,11 @@ Environment:
   DATABASE_URL        default postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable
   TELEGRAM_BOT_TOKEN  the bot's token (serve)
   TELEGRAM_API_URL    Bot API server, default https://api.telegram.org
-  HTTP_ADDR           address for /healthz and /readyz (serve), e.g. :8080
+  HTTP_ADDR           address for /healthz, /readyz, /metrics and the webhook (serve), e.g. :8080
+  TELEGRAM_WEBHOOK_URL     https URL Telegram posts updates to (webhook mode); default long polling
+  TELEGRAM_WEBHOOK_SECRET  the secret Telegram sends with each update (webhook mode)
+  POLLER_RETRY        how often a replica tries to become the one poller, default 10s
+  ADMIN_CHAT_IDS      chat ids allowed /stats, comma-separated
   GOVKZ_BASE_URL      gov.kz or a mirror, default https://www.gov.kz
   GOVKZ_PRIMARY       rss (default) or api; the other is the fallback
   POLL_ENTITIES       slugs and kind:KIND polled besides followed entities, or none;
@@ -77,7 +81,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return usageError("no command given")
 	}
 	cfg := LoadConfig(getenv)
-	log := newLogger(stderr)
+	// Whatever logs, the token does not reach the log.
+	log := redacting(newLogger(stderr), cfg.TelegramToken)
 	cmd, rest := args[0], args[1:]
 	if cmd == "version" {
 		fmt.Fprintln(stdout, "newsbot", version)

@@ -2,78 +2,73 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/digest"
-	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/metrics"
 )
 
-// runServe runs the bot with long polling until ctx ends (SIGINT/SIGTERM),
-// then lets the updates in hand finish and closes.
+// runServe runs the bot until ctx ends (SIGINT/SIGTERM), then lets the
+// updates in hand finish and closes. Every replica serves the webhook (or
+// campaigns to be the one long poller), builds and sends digests, and
+// answers HTTP_ADDR.
 func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	m := metrics.New(st, log)
 	// Sources are polled in the background; the returned function stops the
-	// poller and waits for it, before the store closes.
+	// poller and waits for it, before the store closes. (Its fetches can be
+	// counted with m.Fetched and m.ReleasesStored.)
 	defer startPolling(ctx, cfg, st, log)()
-	builder := digest.NewBuilder(st, digest.BuildOptions{Logger: log})
+	builder := digest.NewBuilder(st, digest.BuildOptions{Logger: log, Metrics: m})
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log,
-		Digest: digest.NewService(st, builder, nil),
+		Digest: digest.NewService(st, builder, nil), Metrics: m,
+		Admins: cfg.AdminChatIDs, Stats: st,
 	})
 	if err != nil {
 		return err
 	}
-	stopDigests, err := startDigests(ctx, st, b, builder, log)
+	stopDigests, err := startDigests(ctx, st, b, builder, log, m)
 	if err != nil {
 		return err
 	}
 	defer stopDigests()
-	if cfg.HTTPAddr != "" {
-		srv := &http.Server{Addr: cfg.HTTPAddr, Handler: healthHandler(st), ReadHeaderTimeout: 10 * time.Second}
-		go func() {
-			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				log.Error("HTTP server stopped", slog.String("error", err.Error()))
-			}
-		}()
-		defer func() {
-			shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			srv.Shutdown(shutCtx)
-		}()
-	}
-	log.Info("Serving", slog.String("version", version), slog.String("mode", "long polling"))
-	err = b.Run(ctx)
-	log.Info("Stopped")
-	return err
-}
 
-// healthHandler answers /healthz (the process is alive) and /readyz (the
-// database answers and its schema is current).
-func healthHandler(st *store.Store) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte("ok\n"))
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		current, err := st.MigrationsCurrent(ctx)
-		switch {
-		case err != nil:
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-		case !current:
-			http.Error(w, "migrations pending", http.StatusServiceUnavailable)
-		default:
-			w.Write([]byte("ready\n"))
+	var webhook http.Handler
+	if cfg.WebhookURL != "" {
+		webhook = webhookHandler(b, cfg.WebhookSecret, log)
+	}
+	stopHTTP := func() {}
+	if cfg.HTTPAddr != "" {
+		h := newHTTPHandler(st, m, webhookPath(cfg.WebhookURL), webhook)
+		if stopHTTP, err = startHTTP(cfg.HTTPAddr, h, log); err != nil {
+			return err
 		}
-	})
-	return mux
+		defer stopHTTP()
+	}
+	if err := b.RegisterCommands(ctx); err != nil {
+		log.Warn("Could not register the command menu", slog.String("error", err.Error()))
+	}
+	if cfg.WebhookURL != "" {
+		if err := b.SetWebhook(ctx, cfg.WebhookURL, cfg.WebhookSecret); err != nil {
+			return err
+		}
+		log.Info("Serving", slog.String("version", version), slog.String("mode", "webhook"),
+			slog.String("webhook_path", webhookPath(cfg.WebhookURL)))
+		<-ctx.Done()
+	} else {
+		log.Info("Serving", slog.String("version", version), slog.String("mode", "long polling"),
+			slog.Duration("poller_retry", cfg.PollerRetry))
+		newPoller(st, b, log, m, cfg).run(ctx)
+	}
+	stopHTTP() // webhook requests in hand are answered
+	b.Wait()   // and so are polled updates
+	log.Info("Stopped")
+	return nil
 }
