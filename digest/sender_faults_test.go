@@ -167,3 +167,23 @@ func TestBadHTMLResentAsPlainText(t *testing.T) {
 		})
 	}
 }
+
+// An error that quotes the bot token (as an error page quoting the request
+// path does) is recorded without it.
+func TestRecordedErrorsHideTheToken(t *testing.T) {
+	e := newOutboxEnv(t)
+	e.srv.SetHook(func(c fakebotapi.Call) *fakebotapi.APIError {
+		return &fakebotapi.APIError{Code: 400, Description: "Bad Request: no route for /bot" + c.Token + "/sendMessage"}
+	})
+	id := queue(t, e.st, 1, "one part")
+
+	e.drain(e.sender(fastOptions(t)))
+
+	got := parts(t, e.st, id)[0]
+	if got.Status != store.OutboxFailed || !strings.Contains(got.LastError, "/bot<token>/sendMessage") {
+		t.Fatalf("part: status %q, last_error %q; want failed with the token replaced", got.Status, got.LastError)
+	}
+	if strings.Contains(got.LastError, "123:test") {
+		t.Errorf("last_error holds the token: %q", got.LastError)
+	}
+}

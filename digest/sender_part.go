@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
@@ -70,8 +71,12 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 	p, now := c.Part, time.Now()
 	o := classify(sendErr)
 	log := s.log.With(slog.Int64("chat_id", p.ChatID), slog.Int64("part_id", p.ID))
+	errText := ""
 	if sendErr != nil {
-		log = log.With(slog.String("error", sendErr.Error()))
+		// Error pages can quote the request path, which holds the token;
+		// the text goes to the log and to outbox.last_error.
+		errText = strings.ReplaceAll(sendErr.Error(), s.tg.Token(), "<token>")
+		log = log.With(slog.String("error", errText))
 	}
 	switch o.kind {
 	case sent:
@@ -86,22 +91,22 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 		if s.pace.tooMany(p.ChatID, now, wait) {
 			log.Warn("Telegram limits all sending; pausing", slog.Duration("retry_after", wait))
 		}
-		return count(t, c.DelayChat(ctx, now.Add(wait), sendErr.Error()), retried)
+		return count(t, c.DelayChat(ctx, now.Add(wait), errText), retried)
 	case migrated:
 		// A move counts as an attempt, so two ids pointing at each other
 		// cannot loop forever.
 		giveUp := p.Attempts+1 >= s.opts.MaxAttempts
 		log.Info("Chat moved to a supergroup", slog.Int64("new_chat_id", o.newChatID))
-		return count(t, c.MoveChat(ctx, o.newChatID, sendErr.Error(), giveUp), retriedOrFailed(giveUp))
+		return count(t, c.MoveChat(ctx, o.newChatID, errText, giveUp), retriedOrFailed(giveUp))
 	case transient:
 		if p.Attempts+1 >= s.opts.MaxAttempts {
 			log.Warn("Giving up on a digest part", slog.Int("attempts", p.Attempts+1))
-			return count(t, c.Fail(ctx, sendErr.Error(), true), failed)
+			return count(t, c.Fail(ctx, errText, true), failed)
 		}
 		delay := min(s.opts.Backoff<<min(p.Attempts, 30), maxBackoff)
-		return count(t, c.Retry(ctx, now.Add(delay), sendErr.Error()), retried)
+		return count(t, c.Retry(ctx, now.Add(delay), errText), retried)
 	case forbidden:
-		n, err := c.DropChat(ctx, sendErr.Error())
+		n, err := c.DropChat(ctx, errText)
 		if err == nil {
 			log.Info("Chat blocked the bot; deactivated", slog.Int("dropped", n))
 		}
@@ -109,7 +114,7 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 	case badHTML:
 		if !p.PlainText {
 			log.Warn("Telegram refused a part's HTML; resending it as plain text")
-			return count(t, c.RetryPlain(ctx, sendErr.Error()), retried)
+			return count(t, c.RetryPlain(ctx, errText), retried)
 		}
 	case unauthorized:
 		// The token is wrong or revoked: no part can go out, and none is
@@ -117,7 +122,7 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 		return fmt.Errorf("digest: Telegram refused the bot token: %w", sendErr)
 	}
 	log.Warn("Telegram refused a digest part")
-	return count(t, c.Fail(ctx, sendErr.Error(), false), failed)
+	return count(t, c.Fail(ctx, errText, false), failed)
 }
 
 // count adds f to t once err, the recording of an outcome, succeeded.
