@@ -42,6 +42,8 @@ type Config struct {
 	Feeds        []store.FeedPlan // FEEDS and FEEDS_FILE
 	// pollErr is the first malformed polling setting, reported by Validate.
 	pollErr error
+
+	Digest DigestConfig // DIGEST_MAX_AGE_DAYS, DIGEST_MAX_ITEMS, SEND_RATE, SEND_CHAT_INTERVAL
 }
 
 const (
@@ -65,6 +67,7 @@ func LoadConfig(getenv func(string) string) Config {
 	}
 	c.loadPolling(getenv)
 	c.loadServe(getenv)
+	c.Digest = loadDigestConfig(getenv)
 	return c
 }
 
@@ -88,6 +91,9 @@ func (c Config) Validate(needToken bool) error {
 	}
 	if c.pollErr != nil {
 		return c.pollErr
+	}
+	if c.Digest.err != nil {
+		return c.Digest.err
 	}
 	if err := c.validateServe(); err != nil {
 		return err

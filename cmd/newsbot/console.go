@@ -45,7 +45,7 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, stdin io.Read
 	}
 	// /digest works as in Telegram (settings, and "/digest now" to see the
 	// next digest); the console does not run the 09:00 scheduler itself.
-	digests := digest.NewService(st, digest.NewBuilder(st, digest.BuildOptions{Logger: quiet}), nil)
+	digests := digest.NewService(st, digest.NewBuilder(st, cfg.Digest.buildOptions(quiet, nil)), nil)
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: "1001:console-token-not-secret-000000", ServerURL: fake.URL(), Logger: quiet,
 		AfterUpdate: func(id int64) { handled <- id }, Digest: digests,

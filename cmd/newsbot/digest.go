@@ -63,14 +63,14 @@ func digestRun(ctx context.Context, cfg Config, log *slog.Logger, now time.Time)
 	if err != nil {
 		return err
 	}
-	pass, err := digest.NewBuilder(st, digest.BuildOptions{Logger: log}).RunPass(ctx, now)
+	pass, err := digest.NewBuilder(st, cfg.Digest.buildOptions(log, nil)).RunPass(ctx, now)
 	if err != nil {
 		return err
 	}
 	// The sender's own summary would be a second line: its warnings and
 	// errors still show, the summary is the one below.
 	quiet := slog.New(minLevel{log.Handler(), slog.LevelWarn})
-	sent, err := digest.NewSender(st, b.Client(), digest.SenderOptions{Logger: quiet}).Drain(ctx)
+	sent, err := digest.NewSender(st, b.Client(), cfg.Digest.senderOptions(quiet, nil)).Drain(ctx)
 	log.Info("Digest run", slog.Time("now", now), slog.Int("chats_due", pass.Due),
 		slog.Int("digests_built", pass.Built), slog.Int("parts_queued", pass.Parts),
 		slog.Int("parts_sent", sent.Sent), slog.Int("failed", pass.Failed+sent.Failed),
@@ -89,7 +89,7 @@ func digestPreview(ctx context.Context, cfg Config, log *slog.Logger, chatID int
 		return err
 	}
 	defer st.Close()
-	parts, err := digest.NewBuilder(st, digest.BuildOptions{Logger: log}).Preview(ctx, chatID, now)
+	parts, err := digest.NewBuilder(st, cfg.Digest.buildOptions(log, nil)).Preview(ctx, chatID, now)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("chat %d has never written to the bot", chatID)
 	}
@@ -110,9 +110,9 @@ func digestPreview(ctx context.Context, cfg Config, log *slog.Logger, chatID int
 // startDigests runs, alongside the bot, the sender of the outbox and the
 // scheduler of digest passes (every minute). The returned stop waits for a
 // pass in progress and for the sender to finish the parts in hand.
-func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, log *slog.Logger, m digest.Metrics) (stop func(), err error) {
+func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, opts digest.SenderOptions, log *slog.Logger) (stop func(), err error) {
 	sendCtx, cancel := context.WithCancel(ctx)
-	sender := digest.NewSender(st, b.Client(), digest.SenderOptions{Logger: log, Metrics: m})
+	sender := digest.NewSender(st, b.Client(), opts)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

@@ -25,7 +25,7 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	// poller and waits for it, before the store closes. (Its fetches can be
 	// counted with m.Fetched and m.ReleasesStored.)
 	defer startPolling(ctx, cfg, st, log)()
-	builder := digest.NewBuilder(st, digest.BuildOptions{Logger: log, Metrics: m})
+	builder := digest.NewBuilder(st, cfg.Digest.buildOptions(log, m))
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log,
 		Digest: digest.NewService(st, builder, nil), Metrics: m,
@@ -34,7 +34,7 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	stopDigests, err := startDigests(ctx, st, b, builder, log, m)
+	stopDigests, err := startDigests(ctx, st, b, builder, cfg.Digest.senderOptions(log, m), log)
 	if err != nil {
 		return err
 	}
