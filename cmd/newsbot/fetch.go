@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/newsbot-kz/newsbot/ingest/poll"
+	"github.com/newsbot-kz/newsbot/metrics"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -32,12 +33,17 @@ func pollOptions(cfg Config, log *slog.Logger) poll.Options {
 // The function it returns stops polling (if ctx has not ended already) and
 // waits until the poll in hand has been recorded. POLL_INTERVAL=off starts
 // nothing.
-func startPolling(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger) (wait func()) {
+func startPolling(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger, m *metrics.Metrics) (wait func()) {
 	if cfg.PollInterval == 0 {
 		log.Info("Polling is off (POLL_INTERVAL=off)")
 		return func() {}
 	}
-	p, err := poll.New(st, pollOptions(cfg, log))
+	opts := pollOptions(cfg, log)
+	opts.Observe = func(r poll.Result) {
+		m.Fetched(r.Source.Name(), r.Outcome())
+		m.ReleasesStored(r.Saved.New)
+	}
+	p, err := poll.New(st, opts)
 	if err != nil { // Validate has checked every setting; this is a bug
 		log.Error("Polling not started", slog.String("error", err.Error()))
 		return func() {}

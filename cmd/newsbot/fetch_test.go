@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/ingest/fakegovkz"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
+	"github.com/newsbot-kz/newsbot/metrics"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -160,7 +161,8 @@ func TestStartPolling(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	wait := startPolling(ctx, cfg, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	m := metrics.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	wait := startPolling(ctx, cfg, st, slog.New(slog.NewTextHandler(io.Discard, nil)), m)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		var n int
@@ -181,6 +183,27 @@ func TestStartPolling(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the poller did not stop after its context ended")
 	}
+	if got := fetchesCounted(t, m); got == 0 {
+		t.Error("newsbot_fetches_total counted no fetch")
+	}
 	cfg.PollInterval = 0
-	startPolling(context.Background(), cfg, st, slog.New(slog.NewTextHandler(io.Discard, nil)))() // off: returns at once
+	startPolling(context.Background(), cfg, st, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)() // off: returns at once
+}
+
+// fetchesCounted sums newsbot_fetches_total over its labels.
+func fetchesCounted(t *testing.T, m *metrics.Metrics) float64 {
+	t.Helper()
+	families, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum float64
+	for _, f := range families {
+		if f.GetName() == "newsbot_fetches_total" {
+			for _, mt := range f.GetMetric() {
+				sum += mt.GetCounter().GetValue()
+			}
+		}
+	}
+	return sum
 }

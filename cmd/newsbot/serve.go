@@ -24,7 +24,7 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	// Sources are polled in the background; the returned function stops the
 	// poller and waits for it, before the store closes. (Its fetches can be
 	// counted with m.Fetched and m.ReleasesStored.)
-	defer startPolling(ctx, cfg, st, log)()
+	defer startPolling(ctx, cfg, st, log, m)()
 	builder := digest.NewBuilder(st, cfg.Digest.buildOptions(log, m))
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log,

@@ -59,6 +59,9 @@ type Options struct {
 	Logger    *slog.Logger
 	Clock     func() time.Time // to allow overriding time for tests
 	Rand      func() float64   // in [0, 1), for jitter; fixed in tests
+	// Observe, when set, is told the result of every poll made (not of
+	// sources another poller held): metrics count fetches with it.
+	Observe func(Result)
 }
 
 func (o Options) withDefaults() Options {

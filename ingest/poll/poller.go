@@ -118,7 +118,7 @@ func (p *Poller) pollDue(ctx context.Context) []Result {
 					p.release(src)
 					return
 				}
-				r := p.poll(ctx, src)
+				r := p.observed(p.poll(ctx, src))
 				mu.Lock()
 				results = append(results, r)
 				mu.Unlock()
@@ -158,9 +158,16 @@ func (p *Poller) claimAndPoll(ctx context.Context, src store.Source) Result {
 	case errors.Is(err, store.ErrSourceBusy):
 		return Result{Source: src, Busy: true}
 	case err != nil:
-		return Result{Source: src, Err: err}
+		return p.observed(Result{Source: src, Err: err})
 	}
-	return p.poll(ctx, claimed)
+	return p.observed(p.poll(ctx, claimed))
+}
+
+func (p *Poller) observed(r Result) Result {
+	if p.o.Observe != nil {
+		p.o.Observe(r)
+	}
+	return r
 }
 
 // release gives a claim back, on a context of its own: it runs when the

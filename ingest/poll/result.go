@@ -23,6 +23,17 @@ type Result struct {
 // Failed reports a poll that failed (a busy source did not fail).
 func (r Result) Failed() bool { return r.Err != nil }
 
+// Outcome is the result in one word, for metrics: error, not_modified or ok.
+func (r Result) Outcome() string {
+	switch {
+	case r.Err != nil:
+		return "error"
+	case r.NotModified:
+		return "not_modified"
+	}
+	return "ok"
+}
+
 // Summary is the result on one line: "3 new, 0 updated, 17 known, 1
 // skipped (1 bad date)", "not modified", or "error: ...".
 func (r Result) Summary() string {
