@@ -1,69 +1,16 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"testing"
 	"time"
 
-	"github.com/newsbot-kz/newsbot"
 	"github.com/newsbot-kz/newsbot/bot"
-	"github.com/newsbot-kz/newsbot/catalogue"
-	"github.com/newsbot-kz/newsbot/digest"
-	"github.com/newsbot-kz/newsbot/ingest"
-	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
-	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
-// newDigestHarness is newHarness with the digest service wired in, on the
-// harness's clock (26 November 2025, 15:00 in Almaty).
-func newDigestHarness(t *testing.T) *harness {
-	t.Helper()
-	ctx := context.Background()
-	h := &harness{t: t, st: testdb.Open(t), handled: make(chan int64, 256),
-		now: time.Date(2025, 11, 26, 10, 0, 0, 0, time.UTC)}
-	ents, err := catalogue.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.st.SyncCatalogue(ctx, ents); err != nil {
-		t.Fatal(err)
-	}
-	rels, _, err := ingest.Parse(newsbot.SampleName, bytes.NewReader(newsbot.SamplePage))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := h.st.ImportReleases(ctx, rels); err != nil {
-		t.Fatal(err)
-	}
-	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
-	clock := func() time.Time { return h.now }
-	svc := digest.NewService(h.st, digest.NewBuilder(h.st, digest.BuildOptions{Logger: discard}), clock)
-	h.fake = fakebotapi.New(fakebotapi.WithPollWait(100 * time.Millisecond))
-	t.Cleanup(h.fake.Close)
-	b, err := bot.New(ctx, h.st, bot.Options{
-		Token: "4242:test-token-abcdefghijklmnopqrstuvwxyz", ServerURL: h.fake.URL(), Logger: discard,
-		AfterUpdate: func(id int64) { h.handled <- id }, Now: clock, Digest: svc,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { b.Run(runCtx); close(done) }()
-	t.Cleanup(func() {
-		stop()
-		<-done
-		h.assertTelegramAcceptedEverything()
-	})
-	return h
-}
-
 func TestDigestSettingsAndChanges(t *testing.T) {
-	h := newDigestHarness(t)
+	h := newHarness(t)
 	steps := []struct {
 		text string
 		want []string
@@ -91,7 +38,7 @@ func TestDigestSettingsAndChanges(t *testing.T) {
 }
 
 func TestDigestSettingsInKazakhAndRussian(t *testing.T) {
-	h := newDigestHarness(t)
+	h := newHarness(t)
 	mustContain(t, h.one(h.send(602, "ru", "/digest")).Plain,
 		"Ежедневный дайджест: каждый день в 09:00 (Asia/Almaty, UTC+05:00).", "Следующий дайджест: 27 ноября 2025, 09:00.")
 	mustContain(t, h.one(h.send(603, "kk", "/digest")).Plain,
@@ -101,7 +48,7 @@ func TestDigestSettingsInKazakhAndRussian(t *testing.T) {
 }
 
 func TestDigestNowPreviewsWithoutChangingAnything(t *testing.T) {
-	h := newDigestHarness(t)
+	h := newHarness(t)
 	h.send(604, "en", "/subscribe mfa-budapest")
 	mustContain(t, h.one(h.send(604, "en", "/digest now")).Plain, "Nothing new for your next digest yet.")
 
@@ -133,7 +80,7 @@ func TestDigestNowPreviewsWithoutChangingAnything(t *testing.T) {
 }
 
 func TestDigestWithoutTheServiceIsUnavailable(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, func(o *bot.Options) { o.Digest = nil })
 	mustContain(t, h.one(h.send(605, "en", "/digest")).Plain, "Digests are not available right now.")
 	mustContain(t, h.one(h.send(605, "en", "/timezone Budapest")).Plain, "Digests are not available right now.")
 	mustContain(t, h.one(h.send(605, "en", "/help")).Plain, "/digest [HH:MM|on|off|now] — daily digest", "/timezone zone or city")

@@ -12,6 +12,7 @@ import (
 	"github.com/newsbot-kz/newsbot"
 	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/catalogue"
+	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
@@ -19,7 +20,9 @@ import (
 )
 
 // harness runs the real bot, through the real go-telegram/bot client, against
-// a fake Bot API and a fresh database holding the catalogue and the fixture.
+// a fake Bot API and a fresh database holding the catalogue and the fixture,
+// with the digest service on the harness's clock (26 November 2025, 15:00 in
+// Almaty).
 type harness struct {
 	t       *testing.T
 	fake    *fakebotapi.Server
@@ -28,7 +31,7 @@ type harness struct {
 	now     time.Time
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T, options ...func(*bot.Options)) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, st: testdb.Open(t), handled: make(chan int64, 256),
@@ -45,12 +48,17 @@ func newHarness(t *testing.T) *harness {
 	}
 	h.fake = fakebotapi.New(fakebotapi.WithPollWait(100 * time.Millisecond))
 	t.Cleanup(h.fake.Close)
-	b, err := bot.New(ctx, h.st, bot.Options{
+	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
+	clock := func() time.Time { return h.now }
+	opts := bot.Options{
 		Token: "4242:test-token-abcdefghijklmnopqrstuvwxyz", ServerURL: h.fake.URL(),
-		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
-		AfterUpdate: func(id int64) { h.handled <- id },
-		Now:         func() time.Time { return h.now },
-	})
+		Logger: discard, AfterUpdate: func(id int64) { h.handled <- id }, Now: clock,
+		Digest: digest.NewService(h.st, digest.NewBuilder(h.st, digest.BuildOptions{Logger: discard}), clock),
+	}
+	for _, o := range options {
+		o(&opts)
+	}
+	b, err := bot.New(ctx, h.st, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
