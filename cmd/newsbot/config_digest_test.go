@@ -7,13 +7,12 @@ import (
 )
 
 func TestDigestConfig(t *testing.T) {
-	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
-	def := LoadConfig(env(nil)).Digest
+	def := LoadConfig(envOf()).Digest
 	if def.MaxAgeDays != 7 || def.MaxItems != 30 || def.SendRate != 30 || def.ChatInterval != time.Second {
 		t.Errorf("defaults = %+v, want 7 days, 30 items, 30/s, 1s", def)
 	}
-	set := LoadConfig(env(map[string]string{"DIGEST_MAX_AGE_DAYS": "3", "DIGEST_MAX_ITEMS": "10",
-		"SEND_RATE": "1000", "SEND_CHAT_INTERVAL": "1500ms"}))
+	set := LoadConfig(envOf("DIGEST_MAX_AGE_DAYS", "3", "DIGEST_MAX_ITEMS", "10",
+		"SEND_RATE", "1000", "SEND_CHAT_INTERVAL", "1500ms"))
 	if err := set.Validate(false); err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +28,7 @@ func TestDigestConfig(t *testing.T) {
 	}
 	for k, v := range map[string]string{"DIGEST_MAX_AGE_DAYS": "0", "DIGEST_MAX_ITEMS": "lots",
 		"SEND_RATE": "5000", "SEND_CHAT_INTERVAL": "soon"} {
-		err := LoadConfig(env(map[string]string{k: v})).Validate(false)
+		err := LoadConfig(envOf(k, v)).Validate(false)
 		if err == nil || !strings.Contains(err.Error(), k) {
 			t.Errorf("%s=%s: Validate() = %v, want an error naming it", k, v, err)
 		}

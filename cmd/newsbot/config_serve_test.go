@@ -8,18 +8,11 @@ import (
 )
 
 func TestServeConfig(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		m := map[string]string{}
-		for i := 0; i < len(kv); i += 2 {
-			m[kv[i]] = kv[i+1]
-		}
-		return func(k string) string { return m[k] }
-	}
-	c := LoadConfig(env())
+	c := LoadConfig(envOf())
 	if c.WebhookURL != "" || c.AdminChatIDs != nil || c.PollerRetry != 10*time.Second {
 		t.Errorf("serve defaults: %+v", c)
 	}
-	c = LoadConfig(env("TELEGRAM_WEBHOOK_URL", "https://bot.example.kz/tg/hook", "TELEGRAM_WEBHOOK_SECRET", "s3cr3t_-X",
+	c = LoadConfig(envOf("TELEGRAM_WEBHOOK_URL", "https://bot.example.kz/tg/hook", "TELEGRAM_WEBHOOK_SECRET", "s3cr3t_-X",
 		"HTTP_ADDR", ":8080", "ADMIN_CHAT_IDS", "12345, -1001234567890", "POLLER_RETRY", "300ms"))
 	if err := c.Validate(false); err != nil {
 		t.Fatal(err)
@@ -56,12 +49,12 @@ func TestServeConfig(t *testing.T) {
 				kv = append(kv, b.kv[i], b.kv[i+1])
 			}
 		}
-		err := LoadConfig(env(kv...)).Validate(false)
+		err := LoadConfig(envOf(kv...)).Validate(false)
 		if err == nil || !strings.Contains(err.Error(), b.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: Validate() = %v, want one line naming %s", b.kv, err, b.want)
 		}
 	}
-	if err := LoadConfig(env(good...)).Validate(false); err != nil {
+	if err := LoadConfig(envOf(good...)).Validate(false); err != nil {
 		t.Errorf("the good webhook settings: %v", err)
 	}
 }

@@ -11,28 +11,21 @@ import (
 )
 
 func TestConfigValidate(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		m := map[string]string{}
-		for i := 0; i < len(kv); i += 2 {
-			m[kv[i]] = kv[i+1]
-		}
-		return func(k string) string { return m[k] }
-	}
 	tests := []struct {
 		name      string
 		getenv    func(string) string
 		needToken bool
 		wantErr   string // "" for valid; otherwise the setting the message must name
 	}{
-		{"defaults", env(), false, ""},
-		{"serve without token", env(), true, "TELEGRAM_BOT_TOKEN is not set"},
-		{"malformed token", env("TELEGRAM_BOT_TOKEN", "hello"), true, "TELEGRAM_BOT_TOKEN does not look like"},
-		{"good token", env("TELEGRAM_BOT_TOKEN", "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"), true, ""},
-		{"mysql url", env("DATABASE_URL", "mysql://root@localhost/x"), false, "DATABASE_URL"},
-		{"no database name", env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432"), false, "DATABASE_URL"},
-		{"bad api url", env("TELEGRAM_API_URL", "api.telegram.org"), false, "TELEGRAM_API_URL"},
-		{"bad http addr", env("HTTP_ADDR", "8080"), false, "HTTP_ADDR"},
-		{"good http addr", env("HTTP_ADDR", ":8080"), false, ""},
+		{"defaults", envOf(), false, ""},
+		{"serve without token", envOf(), true, "TELEGRAM_BOT_TOKEN is not set"},
+		{"malformed token", envOf("TELEGRAM_BOT_TOKEN", "hello"), true, "TELEGRAM_BOT_TOKEN does not look like"},
+		{"good token", envOf("TELEGRAM_BOT_TOKEN", "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"), true, ""},
+		{"mysql url", envOf("DATABASE_URL", "mysql://root@localhost/x"), false, "DATABASE_URL"},
+		{"no database name", envOf("DATABASE_URL", "postgres://postgres@127.0.0.1:5432"), false, "DATABASE_URL"},
+		{"bad api url", envOf("TELEGRAM_API_URL", "api.telegram.org"), false, "TELEGRAM_API_URL"},
+		{"bad http addr", envOf("HTTP_ADDR", "8080"), false, "HTTP_ADDR"},
+		{"good http addr", envOf("HTTP_ADDR", ":8080"), false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,14 +57,7 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestPollConfig(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		m := map[string]string{}
-		for i := 0; i < len(kv); i += 2 {
-			m[kv[i]] = kv[i+1]
-		}
-		return func(k string) string { return m[k] }
-	}
-	c := LoadConfig(env())
+	c := LoadConfig(envOf())
 	if c.GovkzBaseURL != "https://www.gov.kz" || c.GovkzPrimary != "rss" || c.PollInterval != 10*time.Minute ||
 		c.FetchTimeout != 30*time.Second || strings.Join(c.PollLangs, ",") != "kk,ru" ||
 		strings.Join(c.PollEntities, ",") != "shymkent,astana,almaty,mfa,kind:embassy" || len(c.Feeds) != 0 {
@@ -79,7 +65,7 @@ func TestPollConfig(t *testing.T) {
 	}
 	feedsFile := filepath.Join(t.TempDir(), "feeds.txt")
 	os.WriteFile(feedsFile, []byte("# regional sites\nhttps://example.org/rss.xml\nalmaty=https://almaty.example/atom?x=1 # the akimat's own site\n"), 0o644)
-	c = LoadConfig(env("GOVKZ_BASE_URL", "http://127.0.0.1:8099/", "GOVKZ_PRIMARY", "API", "POLL_ENTITIES", "none",
+	c = LoadConfig(envOf("GOVKZ_BASE_URL", "http://127.0.0.1:8099/", "GOVKZ_PRIMARY", "API", "POLL_ENTITIES", "none",
 		"POLL_LANGS", "ru", "POLL_INTERVAL", "off", "FETCH_TIMEOUT", "5s",
 		"FEEDS", "shymkent=https://shymkent.example/rss, https://other.example/feed", "FEEDS_FILE", feedsFile))
 	if err := c.Validate(false); err != nil {
@@ -105,9 +91,18 @@ func TestPollConfig(t *testing.T) {
 		{"FEEDS_FILE", "/nonexistent/feeds.txt"},
 	}
 	for _, b := range bad {
-		err := LoadConfig(env(b.key, b.value)).Validate(false)
+		err := LoadConfig(envOf(b.key, b.value)).Validate(false)
 		if err == nil || !strings.Contains(err.Error(), strings.TrimSuffix(b.key, "_FILE")) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s=%q: Validate() = %v, want one line naming %s", b.key, b.value, err, b.key)
 		}
 	}
+}
+
+// envOf is a getenv over the given key, value pairs.
+func envOf(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
 }
