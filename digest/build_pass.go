@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"runtime/debug"
 	"time"
 
@@ -33,8 +34,9 @@ func (b *Builder) RunPass(ctx context.Context, now time.Time) (PassStats, error)
 		return st, err
 	}
 	// Keyset paging by id: every due chat is tried once per pass, even one
-	// that fails or that another process holds.
-	var after int64
+	// that fails or that another process holds. Paging starts below every
+	// id: groups and supergroups have negative ids.
+	after := int64(math.MinInt64)
 	for ctx.Err() == nil {
 		ids, err := b.st.DueChats(ctx, now, after, batchSize)
 		if err != nil {

@@ -81,6 +81,28 @@ func TestEachSubscriberGetsTheRightItemsOnce(t *testing.T) {
 	}
 }
 
+// Groups and supergroups have negative chat ids (-100... for supergroups);
+// they are due like private chats.
+func TestGroupsGetTheirDigestToo(t *testing.T) {
+	e := newDigestEnv(t, digest.BuildOptions{})
+	ids := []int64{-1001234567890, -4012345, 10}
+	for _, id := range ids {
+		if _, err := e.st.TouchChat(e.ctx, id, "supergroup", "en"); err != nil {
+			t.Fatal(err)
+		}
+		e.follow(id, "mfa-budapest")
+	}
+	e.importFixture()
+	if st := e.pass(fixtureDay); st.Due != 3 || st.Built != 3 {
+		t.Fatalf("pass = %+v, want 3 chats due and 3 digests", st)
+	}
+	for _, id := range ids {
+		if parts := e.queued(id); len(parts) != 1 || !strings.Contains(parts[0], "Water Governance") {
+			t.Errorf("chat %d: %q, want one digest with the embassy's release", id, parts)
+		}
+	}
+}
+
 func TestSecondPassBuildsNothingNew(t *testing.T) {
 	e := newDigestEnv(t, digest.BuildOptions{})
 	e.chat(1, "en")

@@ -180,6 +180,41 @@ func TestRateLimitedBroadcast(t *testing.T) {
 	t.Logf("%d sent, %d answered 429, in %v", stats.Sent, refused, stats.Duration.Round(time.Millisecond))
 }
 
+// Paced at the Bot API's own limit, the sender keeps under it although its
+// requests reach the server with some jitter: no 429, and still at least
+// 95% of the limit.
+func TestPacedAtTheLimitDrawsNo429(t *testing.T) {
+	e := newOutboxEnv(t)
+	const limit, parts = 200, 600
+	e.srv.SetRateLimit(limit)
+	for chat := int64(1); chat <= parts; chat++ {
+		queue(t, e.st, chat, partTexts(chat, 1)...)
+	}
+	opts := fastOptions(t)
+	opts.GlobalPerSecond = limit
+	opts.Workers = 8
+
+	stats := e.drain(e.sender(opts))
+
+	var first, last time.Time
+	refused := 0
+	for _, a := range e.srv.SendAttempts() {
+		switch {
+		case a.Code == http.StatusTooManyRequests:
+			refused++
+		case first.IsZero():
+			first, last = a.Time, a.Time
+		default:
+			last = a.Time
+		}
+	}
+	rate := float64(stats.Sent-1) / last.Sub(first).Seconds()
+	if refused != 0 || stats.Sent != parts || rate < 0.95*limit {
+		t.Errorf("%d sent, %d answered 429, %.0f a second; want %d sent, no 429, at least %.0f a second",
+			stats.Sent, refused, rate, parts, 0.95*limit)
+	}
+}
+
 // Run keeps sending what is queued later, woken by Notify.
 func TestRunSendsWhatIsQueuedLater(t *testing.T) {
 	e := newOutboxEnv(t)

@@ -30,22 +30,21 @@ func SameStory(a, b []int64, threshold float64) bool {
 // group, its newest date) and the later tellings become its "also" sources.
 // A release is compared with every telling merged so far, not only the
 // first: a third that resembles the second is still the same story.
+//
+// A chat's digest may weigh hundreds of releases; comparing each with every
+// earlier one cost most of a digest pass. The index finds the similar
+// tellings by counting shared shingles instead, with the same result.
 func collapse(entries []entry, threshold float64, lang string) []entry {
 	var kept []entry
-	var tellings [][][]int64 // tellings[k]: the shingles of every release merged into kept[k]
-next:
+	idx := newTellings(threshold)
 	for _, e := range entries {
-		for k := range kept {
-			for _, sh := range tellings[k] {
-				if SameStory(e.shingles, sh, threshold) {
-					tellings[k] = append(tellings[k], e.shingles)
-					kept[k].item.Also = appendUnique(kept[k].item.Also, alsoLabel(kept[k].item, e.item, lang))
-					continue next
-				}
-			}
+		if k := idx.firstStory(e.shingles); k >= 0 {
+			idx.add(e.shingles, k)
+			kept[k].item.Also = appendUnique(kept[k].item.Also, alsoLabel(kept[k].item, e.item, lang))
+			continue
 		}
 		kept = append(kept, e)
-		tellings = append(tellings, [][]int64{e.shingles})
+		idx.add(e.shingles, len(kept)-1)
 	}
 	return kept
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 )
 
 // Subscriptions lists the chat's subscriptions in the order its digest
@@ -33,19 +32,28 @@ func (d *DigestSource) Subscriptions(ctx context.Context) ([]SubscriptionView, e
 	return views, nil
 }
 
+// digestReleaseColumns are releaseColumns with the body only where the
+// digest needs it (see Releases).
+const digestReleaseColumns = `r.id, r.arrival_seq, r.arrived_at, r.govkz_id, r.url, r.title,
+	CASE WHEN cardinality(r.shingles) = 0 THEN r.body ELSE '' END AS body, r.lang, r.published_on`
+
 // Releases returns the releases the digest may hold, newest first
 // (published date, then arrival): those that arrived after the chat's
 // cursor (up to ToSeq) and after the subscription they match was made,
 // published on or after since's date. Keywords match with matchCanonical, the
 // expression /latest uses, so the digest holds what /latest KEYWORD shows.
+//
+// A release's Body is returned only when it has no stored Shingles (the
+// digest then computes them from the text); a digest shows no body, and
+// reading hundreds of them for every chat was a tenth of a digest pass.
 func (d *DigestSource) Releases(ctx context.Context, since time.Time) ([]DigestRelease, error) {
 	var rows []struct {
 		releaseRow
-		Shingles pq.Int64Array `db:"shingles"`
-		Matched  pq.Int64Array `db:"matched"`
+		Shingles int64s `db:"shingles"`
+		Matched  int64s `db:"matched"`
 	}
 	err := sqlx.SelectContext(ctx, d.q, &rows, `
-		SELECT `+releaseColumns+`, '' AS snippet, `+entityRowColumns+`, r.shingles,
+		SELECT `+digestReleaseColumns+`, '' AS snippet, `+entityRowColumns+`, r.shingles,
 			array_agg(s.id ORDER BY s.id) AS matched
 		FROM releases r
 		JOIN subscriptions s ON s.chat_id = $1 AND r.arrival_seq > s.after_seq

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -43,6 +44,35 @@ func dueChat(t *testing.T, st *store.Store, id int64, slug string) {
 	}
 	if err := st.ScheduleChats(ctx, map[int64]time.Time{id: digestNow}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A digest shows no body: Releases reads it only for a release stored
+// without shingles, whose shingles the digest computes from its text.
+func TestDigestReleasesReadTheBodyOnlyWithoutShingles(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	dueChat(t, st, 1, "mfa")
+	with := digestRel("mfa", 2, "With shingles", digestNow)
+	with.Shingles = subscriptions.Shingles(with.Title, with.Body)
+	without := digestRel("mfa", 3, "Without shingles", digestNow)
+	if _, err := st.ImportReleases(ctx, []store.NewRelease{with, without}); err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	_, err := st.BuildDigest(ctx, 1, digestNow, func(ctx context.Context, src *store.DigestSource) (store.DigestPlan, error) {
+		rels, err := src.Releases(ctx, digestNow.AddDate(0, 0, -7))
+		for _, r := range rels {
+			bodies[r.Title] = r.Body
+		}
+		return store.DigestPlan{Next: digestNow.Add(time.Hour)}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"With shingles": "", "Without shingles": "Without shingles."}
+	if !maps.Equal(bodies, want) {
+		t.Errorf("bodies %q, want %q", bodies, want)
 	}
 }
 

@@ -33,6 +33,8 @@ Usage:
                                build the digests due now (or at --now) and deliver them
   newsbot digest preview --chat ID [--now RFC3339]
                                print a chat's next digest, changing nothing
+  newsbot bench [--releases N] [--chats N] [--db URL]
+                               fill a separate database and measure (see BENCHMARKS.md)
   newsbot version              print the version
 
 Environment:
@@ -106,6 +108,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, cfg, log)
 	case "console":
 		return runConsole(ctx, cfg, log, stdin, stdout)
+	case "bench":
+		return runBench(ctx, cfg, rest, stdout)
 	case "fetch":
 		return runFetch(ctx, cfg, log, rest, stdout)
 	case "sources":

@@ -1,0 +1,118 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/newsbot-kz/newsbot/ingest"
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// Options size a run. Zero fields take the defaults of a full run.
+type Options struct {
+	Releases    int           // archive releases, bulk-loaded; default 1,000,000
+	Chats       int           // default 100,000
+	NewReleases int           // the new day's releases, imported; default 3,000
+	Queries     int           // /search queries; default 200
+	ILIKEBudget time.Duration // time the ILIKE baseline may take; default 2 minutes
+	Deliveries  []Delivery    // default 30/s for 60 s, then 1000/s for 20 s
+	CPUProfile  string        // file for a CPU profile of the digest pass; "" for none
+	Seed        uint64        // default 1
+	Log         *slog.Logger  // progress; nil for none
+}
+
+// Delivery is one delivery run: a Bot API limit, how long to send at it,
+// and the sender's workers (0: its default).
+type Delivery struct {
+	PerSecond int
+	For       time.Duration
+	Workers   int
+}
+
+func (o Options) withDefaults() Options {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.Releases, 1_000_000)
+	def(&o.Chats, 100_000)
+	def(&o.NewReleases, 3_000)
+	def(&o.Queries, 200)
+	if o.ILIKEBudget <= 0 {
+		o.ILIKEBudget = 2 * time.Minute
+	}
+	if len(o.Deliveries) == 0 {
+		o.Deliveries = []Delivery{{PerSecond: 30, For: time.Minute}, {PerSecond: 1000, For: 20 * time.Second}}
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// Run fills st's database, which must be freshly migrated and hold no
+// releases or chats, and measures. The order matters: the archive is
+// loaded and searched; the chats arrive with their last digest behind
+// them; a new day's releases are imported (measuring import); every digest
+// is built (measuring build time and memory); the parts it queued are sent
+// (measuring delivery).
+func Run(ctx context.Context, st *store.Store, o Options) (*Report, error) {
+	o = o.withDefaults()
+	log := o.Log
+	db := st.DB().DB
+	gen, err := NewGenerator(o.Seed)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Options: o, Machine: readMachine(ctx, db)}
+	kz := time.Now().In(ingest.Kazakhstan())
+	today := time.Date(kz.Year(), kz.Month(), kz.Day(), 0, 0, 0, 0, time.UTC)
+
+	log.Info("Loading the archive", slog.Int("releases", o.Releases))
+	start := time.Now()
+	last, err := loadArchive(ctx, db, gen, o.Releases, today.AddDate(0, 0, -1))
+	if err != nil {
+		return nil, err
+	}
+	rep.Data.LoadTime, rep.Data.Archive = time.Since(start), gen.Made
+
+	log.Info("Searching", slog.Int("queries", o.Queries))
+	queries := searchQueries(gen.rng, o.Queries, gen.ents, today)
+	if rep.Search, err = measureSearch(ctx, st, queries, o.ILIKEBudget); err != nil {
+		return nil, err
+	}
+
+	log.Info("Loading chats", slog.Int("chats", o.Chats))
+	chats := gen.Chats(o.Chats)
+	if _, err := loadChats(ctx, db, chats, last, time.Now().Add(-time.Minute)); err != nil {
+		return nil, err
+	}
+
+	log.Info("Importing a new day", slog.Int("releases", o.NewReleases))
+	if rep.Import, err = measureImport(ctx, st, gen.Day(o.NewReleases, today), o.NewReleases/3); err != nil {
+		return nil, err
+	}
+	if err := rep.Data.read(ctx, db); err != nil {
+		return nil, err
+	}
+
+	log.Info("Building every digest")
+	if rep.Digest, err = measureDigest(ctx, st, time.Now(), o.CPUProfile); err != nil {
+		return nil, err
+	}
+	for _, d := range o.Deliveries {
+		log.Info("Delivering", slog.Int("per_second", d.PerSecond), slog.Duration("for", d.For), slog.Int("workers", d.Workers))
+		res, err := measureDelivery(ctx, st, d)
+		if err != nil {
+			return nil, fmt.Errorf("bench: delivery at %d/s: %w", d.PerSecond, err)
+		}
+		rep.Delivery = append(rep.Delivery, res)
+	}
+	return rep, nil
+}

@@ -1,0 +1,149 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
+)
+
+// searchPage is what the bot asks for a first page: five results and one
+// more to know whether there is a next page.
+const searchPage = 6
+
+// SearchResult is /search latency against the ILIKE baseline.
+type SearchResult struct {
+	Queries  int // queries timed through the real path
+	WithHits int // of them, those that found something
+	P50, P95 time.Duration
+	// The baseline runs on Baseline of the queries, spread evenly over the
+	// set, as many as fit its time budget; SameP50 is the real path's p50
+	// on those same queries.
+	Baseline         int
+	BaseP50, BaseP95 time.Duration
+	SameP50          time.Duration
+}
+
+// measureSearch times each query's first page through the path /search
+// takes (subscriptions.ParseSearch, then store.Search), once to warm the
+// caches and once measured; then a sequential ILIKE scan for the same words.
+func measureSearch(ctx context.Context, st *store.Store, queries []string, budget time.Duration) (SearchResult, error) {
+	res := SearchResult{Queries: len(queries)}
+	times := make([]time.Duration, len(queries))
+	for pass := range 2 {
+		for i, raw := range queries {
+			start := time.Now()
+			n, err := search(ctx, st, raw, []string{"kk", "ru", "en"}[i%3])
+			if err != nil {
+				return res, err
+			}
+			times[i] = time.Since(start)
+			if pass == 1 && n > 0 {
+				res.WithHits++
+			}
+		}
+	}
+	res.P50, res.P95 = percentile(times, 50), percentile(times, 95)
+	picked, base, err := ilikeRuns(ctx, st.DB().DB, queries, budget)
+	if err != nil {
+		return res, err
+	}
+	same := make([]time.Duration, len(picked))
+	for j, i := range picked {
+		same[j] = times[i]
+	}
+	res.Baseline = len(picked)
+	res.BaseP50, res.BaseP95 = percentile(base, 50), percentile(base, 95)
+	res.SameP50 = percentile(same, 50)
+	return res, nil
+}
+
+// search runs one /search as the bot does and returns how many it found.
+func search(ctx context.Context, st *store.Store, raw, lang string) (int, error) {
+	q, err := subscriptions.ParseSearch(raw)
+	if err != nil || q.Match == "" {
+		return 0, fmt.Errorf("bench: query %q does not parse: %v", raw, err)
+	}
+	rels, err := st.Search(ctx, store.SearchQuery{
+		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since, Lang: lang}, 0, searchPage)
+	return len(rels), err
+}
+
+// ilikeRuns times the baseline on queries spread evenly over the set: the
+// first tells how long one takes, and as many more run as fit in budget
+// (all of them when they fit; at least 5). It returns the indices run and
+// their times.
+func ilikeRuns(ctx context.Context, db *sql.DB, queries []string, budget time.Duration) ([]int, []time.Duration, error) {
+	first, err := ilike(ctx, db, queries[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	n := len(queries)
+	if first > 0 {
+		n = min(n, max(5, int(budget/first)))
+	}
+	picked := []int{0}
+	times := []time.Duration{first}
+	for k := 1; k < n; k++ {
+		i := k * len(queries) / n
+		t, err := ilike(ctx, db, queries[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		picked, times = append(picked, i), append(times, t)
+	}
+	return picked, times, nil
+}
+
+// ilike runs the baseline for one query: the same filters and first page,
+// the words matched with ILIKE '%word%', newest first, with index scans off
+// so that PostgreSQL reads the table as a search without an index must.
+func ilike(ctx context.Context, db *sql.DB, raw string) (time.Duration, error) {
+	q, err := subscriptions.ParseSearch(raw)
+	if err != nil {
+		return 0, err
+	}
+	where, args := ilikeWhere(q.Words)
+	var since any
+	if !q.Since.IsZero() {
+		since = q.Since.Format(time.DateOnly)
+	}
+	n := len(args)
+	args = append(args, q.Entity, since, searchPage)
+	query := fmt.Sprintf(`SELECT r.id FROM releases r LEFT JOIN entities e ON e.id = r.entity_id
+		WHERE %s AND ($%d = '' OR e.slug = $%[2]d) AND ($%d::date IS NULL OR r.published_on >= $%[3]d::date)
+		ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT $%d`, where, n+1, n+2, n+3)
+	start := time.Now()
+	err = inTx(ctx, db, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off`); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return 0, fmt.Errorf("bench: ILIKE baseline for %q: %w", raw, err)
+	}
+	return time.Since(start), nil
+}
+
+// percentile is the p-th percentile of ds (nearest rank); 0 for none.
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	rank := (p*len(s) + 99) / 100
+	return s[max(rank, 1)-1]
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/newsbot-kz/newsbot/bench"
+)
+
+// benchDatabase is the database "bench" fills when --db is not given, on
+// DATABASE_URL's server.
+const benchDatabase = "newsbot_bench"
+
+// runBench runs "bench": it drops and recreates a separate database, fills
+// it with generated data, measures, and prints the report as markdown.
+// Progress goes to standard error.
+func runBench(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	releases := fs.Int("releases", 1_000_000, "releases in the archive")
+	chats := fs.Int("chats", 100_000, "chats, each with 1 to 10 subscriptions")
+	newDay := fs.Int("new", 3_000, "releases of the new day, imported before the digest")
+	queries := fs.Int("queries", 200, "/search queries")
+	dbURL := fs.String("db", "", "database to fill; it is dropped and recreated")
+	keep := fs.Bool("keep", false, "keep the database afterwards")
+	send30 := fs.Duration("send-30", time.Minute, "how long to deliver at 30 messages a second")
+	send1000 := fs.Duration("send-1000", 20*time.Second, "how long to deliver at 1000 messages a second")
+	ilike := fs.Duration("ilike-budget", 2*time.Minute, "time the ILIKE baseline may take")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the digest pass to this file")
+	seed := fs.Uint64("seed", 1, "seed of the generated data")
+	if err := fs.Parse(args); err != nil {
+		return usageError("bench: " + err.Error())
+	}
+	target, err := benchURL(cfg.DatabaseURL, *dbURL)
+	if err != nil {
+		return err
+	}
+	if err := recreateDatabase(ctx, target); err != nil {
+		return err
+	}
+	if !*keep {
+		defer dropDatabase(target)
+	}
+	bcfg := cfg
+	bcfg.DatabaseURL = target
+	st, err := openStore(ctx, bcfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := bench.Run(ctx, st, bench.Options{
+		Releases: *releases, Chats: *chats, NewReleases: *newDay, Queries: *queries,
+		ILIKEBudget: *ilike, CPUProfile: *profile, Seed: *seed,
+		// The last run shows what more workers than the default do at 1000/s.
+		Deliveries: []bench.Delivery{{PerSecond: 30, For: *send30}, {PerSecond: 1000, For: *send1000},
+			{PerSecond: 1000, For: *send1000, Workers: 32}},
+		Log: slog.New(slog.NewTextHandler(os.Stderr, nil)),
+	})
+	if err != nil {
+		return err
+	}
+	rep.Command = strings.TrimSpace("newsbot bench " + strings.Join(args, " "))
+	rep.Markdown(stdout)
+	return nil
+}
+
+// benchURL is the database to fill: given, or DATABASE_URL's server with
+// the database newsbot_bench. It is never DATABASE_URL's own database.
+func benchURL(operator, given string) (string, error) {
+	op, err := url.Parse(operator)
+	if err != nil {
+		return "", fmt.Errorf("DATABASE_URL must be a postgres:// URL")
+	}
+	target := *op
+	target.Path = "/" + benchDatabase
+	if given != "" {
+		g, err := url.Parse(given)
+		if err != nil || (g.Scheme != "postgres" && g.Scheme != "postgresql") || strings.Trim(g.Path, "/") == "" {
+			return "", usageError("bench: --db must be a URL like postgres://user@host:5432/newsbot_bench")
+		}
+		target = *g
+	}
+	if target.Host == op.Host && strings.Trim(target.Path, "/") == strings.Trim(op.Path, "/") {
+		return "", usageError("bench: the bench database is dropped and recreated, so it cannot be " +
+			"DATABASE_URL's; give another with --db")
+	}
+	return target.String(), nil
+}
+
+// recreateDatabase drops the database of dsn, if it exists, and creates it
+// empty.
+func recreateDatabase(ctx context.Context, dsn string) error {
+	admin, name, err := adminOf(dsn)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	for _, q := range []string{
+		`DROP DATABASE IF EXISTS ` + pq.QuoteIdentifier(name) + ` WITH (FORCE)`,
+		`CREATE DATABASE ` + pq.QuoteIdentifier(name),
+	} {
+		if _, err := admin.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("bench: %s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// dropDatabase drops the bench database when the run ends, even when it was
+// interrupted.
+func dropDatabase(dsn string) {
+	admin, name, err := adminOf(dsn)
+	if err != nil {
+		return
+	}
+	defer admin.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`)
+}
+
+// adminOf connects to the maintenance database of dsn's server and returns
+// the name of dsn's database.
+func adminOf(dsn string) (*sqlx.DB, string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil, "", fmt.Errorf("bench: database URL: %w", err)
+	}
+	name := strings.Trim(u.Path, "/")
+	u.Path = "/postgres"
+	db, err := sqlx.Open("postgres", u.String())
+	return db, name, err
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/newsbot-kz/newsbot/internal/testdb"
+)
+
+// TestBenchSmoke runs "newsbot bench" at a tiny size on a database of its
+// own and checks that the report holds every section with its figures. It
+// asserts no timing: the figures of a full run are in BENCHMARKS.md.
+func TestBenchSmoke(t *testing.T) {
+	var out strings.Builder
+	cfg := LoadConfig(func(string) string { return "" })
+	err := runBench(context.Background(), cfg, []string{
+		"--db", testdb.URL(t), "--releases", "3000", "--chats", "300", "--new", "300",
+		"--queries", "22", "--ilike-budget", "1s", "--send-30", "1s", "--send-1000", "1s",
+	}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := out.String()
+	for _, want := range []string{
+		`Machine: .+ \d+ cores`,
+		`(?m)^\| archive \| 3,000 releases`,
+		`(?m)^## 1\. /search latency at 3,000 releases\n\n(.*\n){2}\| /search: .* \| 22 \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
+		`(?m)^\| baseline: sequential scan .* \| \d+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
+		`(?m)^## 2\. Building every digest for 300 chats\n\n(.*\n){2}\| 300 \| [\d,]+ \| [\d,]+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+% \|`,
+		`(?m)^## 3\. Delivery throughput.*\n\n(.*\n){2}\| 30/s \| 8 \(default\) \| \d+ \| [\d.]+/s \| [\d.]+% \| \d+ \|.*\n\| 1000/s \| 8 \(default\) \| \d+ \| [\d.]+/s`,
+		`(?m)^## 4\. Import throughput\n\n(.*\n){2}\| store\.ImportReleases.* \| 200 \| [\d.]+ [µm]?s \| \d+ \|\n\| baseline: .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|`,
+		`(?m)^## 5\. Peak memory .*\n\n(.*\n){2}\| Go heap in use .* \| [\d.]+ [KMG]iB \| [\d.]+ [KMG]iB \|\n\| process RSS .* \| [\d.]+ [KMG]iB \| [\d.]+ [KMG]iB \|`,
+	} {
+		if !regexp.MustCompile(want).MatchString(report) {
+			t.Errorf("report lacks %s\n\n%s", want, report)
+		}
+	}
+}
+
+func TestBenchRefusesTheOperatorsDatabase(t *testing.T) {
+	for _, tc := range []struct{ operator, given string }{
+		{"postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable", "postgres://postgres@127.0.0.1:5432/newsbot"},
+		{"postgres://postgres@127.0.0.1:5432/newsbot_bench?sslmode=disable", ""},
+	} {
+		if _, err := benchURL(tc.operator, tc.given); err == nil {
+			t.Errorf("benchURL(%q, %q): no error, want a refusal", tc.operator, tc.given)
+		}
+	}
+	got, err := benchURL("postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable", "")
+	if want := "postgres://postgres@127.0.0.1:5432/newsbot_bench?sslmode=disable"; err != nil || got != want {
+		t.Errorf("benchURL default = %q, %v; want %q", got, err, want)
+	}
+}
