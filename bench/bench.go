@@ -23,12 +23,10 @@ type Options struct {
 	Log         *slog.Logger  // progress; nil for none
 }
 
-// Delivery is one delivery run: a Bot API limit, how long to send at it,
-// and the sender's workers (0: its default).
+// Delivery is one delivery run: a Bot API limit and how long to send at it.
 type Delivery struct {
 	PerSecond int
 	For       time.Duration
-	Workers   int
 }
 
 func (o Options) withDefaults() Options {
@@ -107,7 +105,7 @@ func Run(ctx context.Context, st *store.Store, o Options) (*Report, error) {
 		return nil, err
 	}
 	for _, d := range o.Deliveries {
-		log.Info("Delivering", slog.Int("per_second", d.PerSecond), slog.Duration("for", d.For), slog.Int("workers", d.Workers))
+		log.Info("Delivering", slog.Int("per_second", d.PerSecond), slog.Duration("for", d.For))
 		res, err := measureDelivery(ctx, st, d)
 		if err != nil {
 			return nil, fmt.Errorf("bench: delivery at %d/s: %w", d.PerSecond, err)

@@ -17,7 +17,6 @@ import (
 // DeliveryResult is the sender's throughput against a Bot API limit.
 type DeliveryResult struct {
 	Limit    int           // messages a second the fake Bot API accepts
-	Workers  int           // the sender's workers; 0 for its default
 	Target   int           // messages to send: Limit × the run's length, or all queued when fewer
 	Sent     int           // accepted by the fake
 	TooMany  int           // answered 429
@@ -44,7 +43,7 @@ func (r DeliveryResult) Share() float64 { return r.Rate() / float64(r.Limit) }
 // until limit × d.For parts were accepted.
 func measureDelivery(ctx context.Context, st *store.Store, run Delivery) (DeliveryResult, error) {
 	limit, d := run.PerSecond, run.For
-	res := DeliveryResult{Limit: limit, Workers: run.Workers}
+	res := DeliveryResult{Limit: limit}
 	pending, err := st.PendingParts(ctx)
 	if err != nil {
 		return res, err
@@ -63,7 +62,7 @@ func measureDelivery(ctx context.Context, st *store.Store, run Delivery) (Delive
 	defer stop()
 	m := &sendCounter{target: int64(res.Target), done: stop}
 	s := digest.NewSender(st, tg, digest.SenderOptions{
-		GlobalPerSecond: float64(limit), Workers: run.Workers, Logger: slog.New(slog.DiscardHandler), Metrics: m})
+		GlobalPerSecond: float64(limit), Logger: slog.New(slog.DiscardHandler), Metrics: m})
 	start, before := time.Now(), readCPU()
 	err = s.Run(runCtx)
 	res.Duration, res.CPU = time.Since(start), readCPU().since(before)

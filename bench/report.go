@@ -88,17 +88,16 @@ func (r *Report) deliverySection(p printer) {
 	p("")
 	p("## 3. Delivery throughput (digest.Sender → fake Bot API)")
 	p("")
-	p("| Bot API limit | sender workers | messages | achieved | of the limit | 429s | target ≥ 95%%, no 429 |")
-	p("|---|---|---|---|---|---|---|")
+	p("| Bot API limit | messages | achieved | of the limit | 429s | target ≥ 95%%, no 429 |")
+	p("|---|---|---|---|---|---|")
 	for _, d := range r.Delivery {
 		ok := d.Share() >= 0.95 && d.TooMany == 0
-		p("| %d/s | %s | %s | %.1f/s | %s | %d | %s |", d.Limit, workers(d.Workers), num(d.Sent), d.Rate(),
-			pct(d.Share()), d.TooMany, verdict(ok, "missed"))
+		p("| %d/s | %s | %.1f/s | %s | %d | %s |", d.Limit, num(d.Sent), d.Rate(), pct(d.Share()), d.TooMany,
+			verdict(ok, "missed"))
 	}
 	p("")
 	for _, d := range r.Delivery {
-		p("At %d/s with %s workers: %s, over %s of wall time.", d.Limit, workers(d.Workers),
-			cpuLine(d.CPU, "newsbot with the fake Bot API"), dur(d.Duration))
+		p("At %d/s: %s, over %s of wall time.", d.Limit, cpuLine(d.CPU, "newsbot with the fake Bot API"), dur(d.Duration))
 	}
 }
 
@@ -137,13 +136,6 @@ func (r *Report) memorySection(p printer) {
 		peak = "process RSS (VmHWM: peak of the whole run, could not be reset)"
 	}
 	p("| %s | %s | %s |", peak, bytesIEC(g.RSSBefore), bytesIEC(g.RSSPeak))
-}
-
-func workers(n int) string {
-	if n == 0 {
-		return "8 (default)"
-	}
-	return fmt.Sprint(n)
 }
 
 func verdict(ok bool, missed string) string {

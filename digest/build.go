@@ -71,8 +71,10 @@ type DigestStore interface {
 	UpdateDigestChat(ctx context.Context, id int64, fn func(c *store.DigestChat) error) (store.DigestChat, error)
 	UnscheduledChats(ctx context.Context, limit int) ([]store.DigestChat, error)
 	ScheduleChats(ctx context.Context, next map[int64]time.Time) error
-	DueChats(ctx context.Context, now time.Time, afterID int64, limit int) ([]int64, error)
-	BuildDigest(ctx context.Context, chatID int64, now time.Time, build store.DigestBuildFunc) (store.DigestOutcome, error)
+	ArrivalHorizon(ctx context.Context) (int64, error)
+	BuildDigestBatch(ctx context.Context, now time.Time, afterID int64, limit int, toSeq int64,
+		build store.DigestBatchFunc) (store.BatchOutcome, error)
+	windowStore
 	PreviewDigest(ctx context.Context, chatID int64, read func(ctx context.Context, src *store.DigestSource) error) error
 }
 

@@ -12,6 +12,7 @@ type entry struct {
 	item     Item
 	group    int
 	shingles []int64
+	win      int32 // the release's index in the pass's window, when built from one
 }
 
 // assemble decides a digest from the chat's subscriptions (in their order:
@@ -20,6 +21,13 @@ type entry struct {
 // once; near-duplicates collapse; the first o.MaxItems stories are kept and
 // the rest counted in More.
 func assemble(subs []store.SubscriptionView, rels []store.DigestRelease, lang string, o BuildOptions) Digest {
+	return assembleBy(subs, rels, lang, o, nil)
+}
+
+// assembleBy is assemble; when w is not nil, rels are w's releases in the
+// same order as wins (their indices in w), and the near-duplicates w found
+// are collapsed without comparing shingles again.
+func assembleBy(subs []store.SubscriptionView, rels []store.DigestRelease, lang string, o BuildOptions, w *windowChat) Digest {
 	groups := make([]Group, len(subs))
 	rank := make(map[int64]int, len(subs))
 	for i, s := range subs {
@@ -27,7 +35,7 @@ func assemble(subs []store.SubscriptionView, rels []store.DigestRelease, lang st
 		groups[i] = groupOf(s, lang)
 	}
 	byGroup := make([][]entry, len(subs))
-	for _, r := range rels {
+	for n, r := range rels {
 		g := -1
 		for _, id := range r.Subscriptions {
 			if i, ok := rank[id]; ok && (g < 0 || i < g) {
@@ -37,13 +45,25 @@ func assemble(subs []store.SubscriptionView, rels []store.DigestRelease, lang st
 		if g < 0 { // a subscription removed while the release was read
 			continue
 		}
-		byGroup[g] = append(byGroup[g], entry{item: Item{Release: r.Release}, group: g, shingles: shinglesOf(r)})
+		e := entry{item: Item{Release: r.Release}, group: g}
+		if w != nil {
+			e.win = w.wins[n]
+			e.shingles = w.w.shingles[e.win]
+		} else {
+			e.shingles = shinglesOf(r)
+		}
+		byGroup[g] = append(byGroup[g], e)
 	}
 	var ordered []entry
 	for _, es := range byGroup {
 		ordered = append(ordered, es...)
 	}
-	stories := collapse(ordered, o.Similarity, lang)
+	var stories []entry
+	if w != nil {
+		stories = collapseBy(ordered, &windowStories{w: w.w, story: map[int32]int{}}, lang)
+	} else {
+		stories = collapse(ordered, o.Similarity, lang)
+	}
 	d := Digest{Lang: lang}
 	if len(stories) > o.MaxItems {
 		d.More = len(stories) - o.MaxItems

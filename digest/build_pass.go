@@ -2,16 +2,15 @@ package digest
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"math"
-	"runtime/debug"
 	"time"
 
 	"github.com/newsbot-kz/newsbot/store"
 )
 
-// batchSize bounds one query's chats; a pass repeats until none is left.
+// batchSize bounds the chats of one query and of one batch transaction; a
+// pass repeats until none is left.
 const batchSize = 500
 
 // PassStats is what one pass did.
@@ -25,75 +24,72 @@ type PassStats struct {
 
 // RunPass builds the digest of every chat due at now, as if the clock read
 // now, and first gives chats new since the last pass their next digest
-// time. One chat's failure or panic is logged and counted, and the others
-// are still built.
+// time. Chats are built in batches of batchSize, each batch in one
+// transaction (store.BuildDigestBatch), from a window of releases read
+// once for the pass. A pass covers the releases that had arrived when it
+// began; later ones wait for each chat's next digest.
+//
+// One chat's panic is logged and counted, and the rest of its batch is
+// still built; a batch whose transaction fails is counted as failed and
+// the pass goes on with the next. Failed chats stay due for the next pass.
 func (b *Builder) RunPass(ctx context.Context, now time.Time) (PassStats, error) {
 	start := time.Now()
 	var st PassStats
 	if err := b.scheduleNew(ctx, now); err != nil {
 		return st, err
 	}
+	toSeq, err := b.st.ArrivalHorizon(ctx)
+	if err != nil {
+		return st, err
+	}
+	w := newWindow(b.st, windowSince(now, b.opts.MaxAgeDays), b.opts.Similarity, b.log)
 	// Keyset paging by id: every due chat is tried once per pass, even one
 	// that fails or that another process holds. Paging starts below every
 	// id: groups and supergroups have negative ids.
 	after := int64(math.MinInt64)
 	for ctx.Err() == nil {
-		ids, err := b.st.DueChats(ctx, now, after, batchSize)
+		var failed int
+		out, err := b.st.BuildDigestBatch(ctx, now, after, batchSize, toSeq,
+			func(ctx context.Context, chats []store.BatchChat, toSeq int64) ([]store.BatchPlan, error) {
+				plans, f, err := b.planBatch(ctx, w, chats, toSeq, now)
+				failed = f
+				return plans, err
+			})
+		st.Due += len(out.Claimed)
 		if err != nil {
-			return st, err
-		}
-		for _, id := range ids {
-			st.Due++
-			began := time.Now()
-			out, err := b.buildChat(ctx, id, now)
-			if err == nil {
-				b.opts.Metrics.DigestBuilt(time.Since(began))
+			if len(out.Claimed) == 0 || ctx.Err() != nil {
+				st.Failed += len(out.Claimed)
+				st.Duration = time.Since(start)
+				return st, err
 			}
-			switch {
-			case err != nil:
-				st.Failed++
-				b.log.Error("Could not build a digest", slog.Int64("chat_id", id), slog.String("error", err.Error()))
-			case out.DigestID != 0:
-				st.Built++
-				st.Parts += out.Parts
-			}
+			st.Failed += len(out.Claimed)
+			b.log.Error("Could not build a batch of digests", slog.Int("chats", len(out.Claimed)),
+				slog.Int64("first_chat_id", out.Claimed[0]), slog.String("error", err.Error()))
+			after = out.LastID
+			continue
 		}
-		if len(ids) < batchSize {
+		if len(out.Claimed) == 0 {
 			break
 		}
-		after = ids[len(ids)-1]
+		st.Failed += failed
+		for _, o := range out.Built {
+			if o.DigestID != 0 {
+				st.Built++
+				st.Parts += o.Parts
+			}
+		}
+		after = out.LastID
 	}
 	st.Duration = time.Since(start)
 	return st, ctx.Err()
 }
 
-// buildChat builds one chat's digest, turning a panic into an error.
-func (b *Builder) buildChat(ctx context.Context, chatID int64, now time.Time) (out store.DigestOutcome, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			b.log.Error("Panic while building a digest", slog.Int64("chat_id", chatID),
-				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
-			err = fmt.Errorf("digest: panic: %v", v)
-		}
-	}()
-	if b.beforeChat != nil {
-		b.beforeChat(chatID)
-	}
-	return b.st.BuildDigest(ctx, chatID, now, func(ctx context.Context, src *store.DigestSource) (store.DigestPlan, error) {
-		d, err := b.compose(ctx, src, now)
-		if err != nil {
-			return store.DigestPlan{}, err
-		}
-		plan := store.DigestPlan{Next: NextRun(now, src.Chat.Time, chatZone(src.Chat.TimeZone))}
-		if d.Items() == 0 {
-			return plan, nil
-		}
-		for _, p := range Render(d) {
-			plan.Parts = append(plan.Parts, p.HTML)
-		}
-		plan.Items = d.Items()
-		return plan, nil
-	})
+// windowSince is the earliest publication date any chat's digest at now
+// may hold: MaxAgeDays before the date in the zone furthest behind UTC
+// (compose computes each chat's own).
+func windowSince(now time.Time, maxAgeDays int) time.Time {
+	u := now.UTC()
+	return time.Date(u.Year(), u.Month(), u.Day()-maxAgeDays-1, 0, 0, 0, 0, time.UTC)
 }
 
 // scheduleNew gives each chat without a next digest time its first one.

@@ -103,6 +103,26 @@ func TestGroupsGetTheirDigestToo(t *testing.T) {
 	}
 }
 
+// A pass over more chats than one batch holds gives each due chat one
+// digest and counts each once.
+func TestPassOverSeveralBatchesBuildsEachChatOnce(t *testing.T) {
+	e := newDigestEnv(t, digest.BuildOptions{})
+	const chats = 1100 // batches of 500, 500 and 100
+	for id := int64(1); id <= chats; id++ {
+		e.chat(id, "en")
+		e.follow(id, "mfa-budapest")
+	}
+	e.importFixture()
+	if st := e.pass(fixtureDay); st.Due != chats || st.Built != chats || st.Parts != chats || st.Failed != 0 {
+		t.Errorf("pass = %+v, want %d due, built and parts", st, chats)
+	}
+	var dup int
+	if err := e.st.DB().Get(&dup, `SELECT count(*) FROM (SELECT c.id FROM chats c
+		LEFT JOIN digests d ON d.chat_id = c.id GROUP BY c.id HAVING count(d.id) <> 1) x`); err != nil || dup != 0 {
+		t.Errorf("%d chats without exactly one digest (%v)", dup, err)
+	}
+}
+
 func TestSecondPassBuildsNothingNew(t *testing.T) {
 	e := newDigestEnv(t, digest.BuildOptions{})
 	e.chat(1, "en")

@@ -35,19 +35,35 @@ func SameStory(a, b []int64, threshold float64) bool {
 // earlier one cost most of a digest pass. The index finds the similar
 // tellings by counting shared shingles instead, with the same result.
 func collapse(entries []entry, threshold float64, lang string) []entry {
+	return collapseBy(entries, shingleStories{newTellings(threshold)}, lang)
+}
+
+// storyIndex finds the story an entry is a telling of among those added.
+type storyIndex interface {
+	firstStory(e entry) int // the lowest story e is the same story as, or -1
+	add(e entry, story int) // records e as a telling of story
+}
+
+// collapseBy is collapse with the tellings found by idx.
+func collapseBy(entries []entry, idx storyIndex, lang string) []entry {
 	var kept []entry
-	idx := newTellings(threshold)
 	for _, e := range entries {
-		if k := idx.firstStory(e.shingles); k >= 0 {
-			idx.add(e.shingles, k)
+		if k := idx.firstStory(e); k >= 0 {
+			idx.add(e, k)
 			kept[k].item.Also = appendUnique(kept[k].item.Also, alsoLabel(kept[k].item, e.item, lang))
 			continue
 		}
 		kept = append(kept, e)
-		idx.add(e.shingles, len(kept)-1)
+		idx.add(e, len(kept)-1)
 	}
 	return kept
 }
+
+// shingleStories indexes entries by their shingles.
+type shingleStories struct{ *tellings }
+
+func (x shingleStories) firstStory(e entry) int { return x.tellings.firstStory(e.shingles) }
+func (x shingleStories) add(e entry, story int) { x.tellings.add(e.shingles, story) }
 
 // alsoLabel names where else a story was told: the other release's source,
 // or its title when it has no source or the same one.

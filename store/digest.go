@@ -97,18 +97,3 @@ func (s *Store) ScheduleChats(ctx context.Context, next map[int64]time.Time) err
 	}
 	return nil
 }
-
-// DueChats returns up to limit chats, after afterID in id order, whose
-// digest time has come by now. Building claims each again (BuildDigest), so
-// a chat that another process is building, or has built meanwhile, is
-// skipped then.
-func (s *Store) DueChats(ctx context.Context, now time.Time, afterID int64, limit int) ([]int64, error) {
-	var ids []int64
-	err := s.db.SelectContext(ctx, &ids, `SELECT id FROM chats
-		WHERE digest_enabled AND active AND next_digest_at <= $1 AND id > $2
-		ORDER BY id LIMIT $3`, now, afterID, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: due chats: %w", err)
-	}
-	return ids, nil
-}

@@ -61,10 +61,8 @@ func runBench(ctx context.Context, cfg Config, args []string, stdout io.Writer) 
 	rep, err := bench.Run(ctx, st, bench.Options{
 		Releases: *releases, Chats: *chats, NewReleases: *newDay, Queries: *queries,
 		ILIKEBudget: *ilike, CPUProfile: *profile, Seed: *seed,
-		// The last run shows what more workers than the default do at 1000/s.
-		Deliveries: []bench.Delivery{{PerSecond: 30, For: *send30}, {PerSecond: 1000, For: *send1000},
-			{PerSecond: 1000, For: *send1000, Workers: 32}},
-		Log: slog.New(slog.NewTextHandler(os.Stderr, nil)),
+		Deliveries: []bench.Delivery{{PerSecond: 30, For: *send30}, {PerSecond: 1000, For: *send1000}},
+		Log:        slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,4 @@
+package store
+
+// OneRoundTrip exposes oneRoundTrip to the tests.
+var OneRoundTrip = oneRoundTrip
