@@ -1,7 +1,6 @@
 package digest
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -12,12 +11,21 @@ import (
 	"github.com/newsbot-kz/newsbot/store"
 )
 
-// windowChat is one chat's digest drawn from a window: wins are the
-// indices in w of the releases it holds, in the order they are given to
-// assembleBy.
-type windowChat struct {
-	w    *window
-	wins []int32
+// chatScratch is memory one chat's build reuses from the last, to spare
+// the allocator: per window release, the subscription a chat's digest files
+// it under and the story it joined. Both are reset after each chat.
+type chatScratch struct {
+	group []int32 // per window release: its group, or -1
+	story []int32 // per window release: the story it was collapsed into, or -1
+	keys  []int64 // the releases picked: group << 32 | newest-first rank
+}
+
+// grow makes the scratch cover a window of n releases.
+func (sc *chatScratch) grow(n int) {
+	for len(sc.group) < n {
+		sc.group = append(sc.group, -1)
+		sc.story = append(sc.story, -1)
+	}
 }
 
 // planBatch decides the digests of a batch of claimed chats from the
@@ -35,12 +43,19 @@ func (b *Builder) planBatch(ctx context.Context, w *window, chats []store.BatchC
 			}
 		}
 	}
-	if err := w.cover(ctx, lo, toSeq, queries); err != nil {
+	w.mu.Lock()
+	err = w.cover(ctx, lo, toSeq, queries)
+	w.mu.Unlock()
+	if err != nil {
 		return nil, 0, err
 	}
+	// Other batches may grow the window meanwhile, but not while it is read.
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	var sc chatScratch
 	for _, c := range chats {
 		began := time.Now()
-		plan, err := b.planChat(w, c, toSeq, now)
+		plan, err := b.planChat(w, c, toSeq, now, &sc)
 		if err != nil {
 			failed++
 			b.log.Error("Could not build a digest", slog.Int64("chat_id", c.ID), slog.String("error", err.Error()))
@@ -53,18 +68,19 @@ func (b *Builder) planBatch(ctx context.Context, w *window, chats []store.BatchC
 }
 
 // planChat decides one chat's digest, turning a panic into an error.
-func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.Time) (plan store.BatchPlan, err error) {
+func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.Time, sc *chatScratch) (plan store.BatchPlan, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			b.log.Error("Panic while building a digest", slog.Int64("chat_id", c.ID),
 				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
 			err = fmt.Errorf("digest: panic: %v", v)
+			*sc = chatScratch{} // it may hold marks of this chat's releases
 		}
 	}()
 	if b.beforeChat != nil {
 		b.beforeChat(c.ID)
 	}
-	d := b.composeFromWindow(w, c, toSeq, now)
+	d := b.composeFromWindow(w, c, toSeq, now, sc)
 	plan = store.BatchPlan{ChatID: c.ID, DigestPlan: store.DigestPlan{Next: NextRun(now, c.Time, chatZone(c.TimeZone))}}
 	if d.Items() == 0 {
 		return plan, nil
@@ -79,13 +95,15 @@ func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.T
 // composeFromWindow is compose for a chat of a batch: the releases are the
 // window's that DigestSource.Releases would return for it (arrived after
 // the chat's cursor, up to toSeq, and after the subscription they match
-// was made; published within MaxAgeDays of the chat's day), newest first,
-// each with the ids of the subscriptions it matches in id order.
-func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, now time.Time) Digest {
+// was made; published within MaxAgeDays of the chat's day). As assemble
+// does, each goes to the first of the chat's subscriptions that matches
+// it, newest first within a group.
+func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, now time.Time, sc *chatScratch) Digest {
 	local := now.In(chatZone(c.TimeZone))
 	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
-	matched := map[int32][]int64{}
-	for _, s := range c.Subscriptions {
+	sc.grow(len(w.rels))
+	keys := sc.keys[:0]
+	for g, s := range c.Subscriptions {
 		var candidates []int32
 		switch {
 		case s.Kind == store.SubEntity && s.EntityID != nil:
@@ -95,35 +113,32 @@ func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, n
 		}
 		after := max(c.Cursor, s.AfterSeq)
 		for _, i := range candidates {
+			if sc.group[i] >= 0 {
+				continue // an earlier subscription holds it
+			}
 			r := &w.rels[i]
 			if r.ArrivalSeq > after && r.ArrivalSeq <= toSeq && !dayBefore(r.PublishedOn, since) {
-				matched[i] = append(matched[i], s.ID)
+				sc.group[i] = int32(g)
+				keys = append(keys, int64(g)<<32|int64(w.rank[i]))
 			}
 		}
 	}
-	wc := &windowChat{w: w, wins: make([]int32, 0, len(matched))}
-	for i := range matched {
-		wc.wins = append(wc.wins, i)
+	// By group, then newest first: assemble's order.
+	slices.Sort(keys)
+	entries := make([]entry, len(keys))
+	for n, k := range keys {
+		i := w.byRank[int32(k)]
+		entries[n] = entry{rel: &w.rels[i].Release, group: int(k >> 32), shingles: w.shingles[i], win: i}
+		sc.group[i] = -1
 	}
-	slices.SortFunc(wc.wins, func(a, b int32) int { return newestFirst(&w.rels[a], &w.rels[b]) })
-	rels := make([]store.DigestRelease, len(wc.wins))
-	for n, i := range wc.wins {
-		subs := matched[i]
-		slices.Sort(subs)
-		rels[n] = store.DigestRelease{Release: w.rels[i].Release, Subscriptions: subs}
+	sc.keys = keys
+	stories := collapseBy(entries, &windowStories{w: w, story: sc.story}, c.Lang)
+	for _, e := range entries {
+		sc.story[e.win] = -1
 	}
-	d := assembleBy(c.Subscriptions, rels, c.Lang, b.opts, wc)
+	d := digestOf(c.Subscriptions, stories, c.Lang, b.opts)
 	d.Date = local
 	return d
-}
-
-// newestFirst orders releases as DigestSource.Releases does: published
-// date, then arrival, both newest first.
-func newestFirst(a, b *store.DigestRelease) int {
-	if c := b.PublishedOn.Compare(a.PublishedOn); c != 0 {
-		return c
-	}
-	return cmp.Compare(b.ArrivalSeq, a.ArrivalSeq)
 }
 
 // dayBefore reports whether day a's date is before b's, each read in its

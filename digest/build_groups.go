@@ -6,10 +6,14 @@ import (
 	"github.com/newsbot-kz/newsbot/subscriptions"
 )
 
-// entry is a story on its way into a digest: its item, the group it goes
-// to and the shingles it is compared by.
+// entry is a story on its way into a digest: its release, the other
+// sources that told it too (once collapsed), the group it goes to and the
+// shingles it is compared by. It points at the release: a chat weighs
+// hundreds, and copying each into an Item before knowing which of them the
+// digest shows was a large share of a pass.
 type entry struct {
-	item     Item
+	rel      *store.Release
+	also     []string
 	group    int
 	shingles []int64
 	win      int32 // the release's index in the pass's window, when built from one
@@ -21,21 +25,13 @@ type entry struct {
 // once; near-duplicates collapse; the first o.MaxItems stories are kept and
 // the rest counted in More.
 func assemble(subs []store.SubscriptionView, rels []store.DigestRelease, lang string, o BuildOptions) Digest {
-	return assembleBy(subs, rels, lang, o, nil)
-}
-
-// assembleBy is assemble; when w is not nil, rels are w's releases in the
-// same order as wins (their indices in w), and the near-duplicates w found
-// are collapsed without comparing shingles again.
-func assembleBy(subs []store.SubscriptionView, rels []store.DigestRelease, lang string, o BuildOptions, w *windowChat) Digest {
-	groups := make([]Group, len(subs))
 	rank := make(map[int64]int, len(subs))
 	for i, s := range subs {
 		rank[s.ID] = i
-		groups[i] = groupOf(s, lang)
 	}
 	byGroup := make([][]entry, len(subs))
-	for n, r := range rels {
+	for n := range rels {
+		r := &rels[n]
 		g := -1
 		for _, id := range r.Subscriptions {
 			if i, ok := rank[id]; ok && (g < 0 || i < g) {
@@ -45,35 +41,32 @@ func assembleBy(subs []store.SubscriptionView, rels []store.DigestRelease, lang 
 		if g < 0 { // a subscription removed while the release was read
 			continue
 		}
-		e := entry{item: Item{Release: r.Release}, group: g}
-		if w != nil {
-			e.win = w.wins[n]
-			e.shingles = w.w.shingles[e.win]
-		} else {
-			e.shingles = shinglesOf(r)
-		}
-		byGroup[g] = append(byGroup[g], e)
+		byGroup[g] = append(byGroup[g], entry{rel: &r.Release, group: g, shingles: shinglesOf(*r)})
 	}
 	var ordered []entry
 	for _, es := range byGroup {
 		ordered = append(ordered, es...)
 	}
-	var stories []entry
-	if w != nil {
-		stories = collapseBy(ordered, &windowStories{w: w.w, story: map[int32]int{}}, lang)
-	} else {
-		stories = collapse(ordered, o.Similarity, lang)
-	}
+	return digestOf(subs, collapse(ordered, o.Similarity, lang), lang, o)
+}
+
+// digestOf lays out the collapsed stories, in order, in their groups: the
+// first o.MaxItems of them, the rest counted in More.
+func digestOf(subs []store.SubscriptionView, stories []entry, lang string, o BuildOptions) Digest {
 	d := Digest{Lang: lang}
 	if len(stories) > o.MaxItems {
 		d.More = len(stories) - o.MaxItems
 		stories = stories[:o.MaxItems]
 	}
+	groups := make([]Group, len(subs))
 	for _, s := range stories {
-		groups[s.group].Items = append(groups[s.group].Items, s.item)
+		groups[s.group].Items = append(groups[s.group].Items, Item{Release: *s.rel, Also: s.also})
 	}
-	for _, g := range groups {
+	for i, g := range groups {
 		if len(g.Items) > 0 {
+			items := g.Items
+			g = groupOf(subs[i], lang)
+			g.Items = items
 			d.Groups = append(d.Groups, g)
 		}
 	}

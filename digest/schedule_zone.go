@@ -21,6 +21,22 @@ var (
 // LoadZone returns the location of a zone as stored: a zone database name or
 // a fixed offset as ParseZone writes it.
 func LoadZone(name string) (*time.Location, error) {
+	if loc, ok := zoneCache.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := loadZone(name)
+	if err == nil {
+		zoneCache.Store(name, loc)
+	}
+	return loc, err
+}
+
+// zoneCache holds the zones loaded so far: time.LoadLocation reads and
+// parses the zone file on every call, twice per chat of a digest pass. The
+// zones in use are few (the chats' own), so it never needs trimming.
+var zoneCache sync.Map
+
+func loadZone(name string) (*time.Location, error) {
 	if m := storedOffset.FindStringSubmatch(name); m != nil {
 		h, _ := strconv.Atoi(m[2])
 		mins, _ := strconv.Atoi(m[3])

@@ -1,6 +1,9 @@
 package digest
 
-import "github.com/newsbot-kz/newsbot/subscriptions"
+import (
+	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/subscriptions"
+)
 
 // DefaultSimilarity is the Jaccard similarity of two releases' shingles
 // (subscriptions.Shingles) from which they are taken for one story. On the
@@ -50,7 +53,7 @@ func collapseBy(entries []entry, idx storyIndex, lang string) []entry {
 	for _, e := range entries {
 		if k := idx.firstStory(e); k >= 0 {
 			idx.add(e, k)
-			kept[k].item.Also = appendUnique(kept[k].item.Also, alsoLabel(kept[k].item, e.item, lang))
+			kept[k].also = appendUnique(kept[k].also, alsoLabel(kept[k].rel, e.rel, lang))
 			continue
 		}
 		kept = append(kept, e)
@@ -67,12 +70,12 @@ func (x shingleStories) add(e entry, story int) { x.tellings.add(e.shingles, sto
 
 // alsoLabel names where else a story was told: the other release's source,
 // or its title when it has no source or the same one.
-func alsoLabel(kept, dup Item, lang string) string {
-	e := dup.Release.Entity
-	if e != nil && (kept.Release.Entity == nil || kept.Release.Entity.ID != e.ID) {
+func alsoLabel(kept, dup *store.Release, lang string) string {
+	e := dup.Entity
+	if e != nil && (kept.Entity == nil || kept.Entity.ID != e.ID) {
 		return e.Name(lang)
 	}
-	return displayTitle(dup.Release, lang)
+	return displayTitle(*dup, lang)
 }
 
 func appendUnique(list []string, s string) []string {

@@ -22,7 +22,7 @@ next:
 			for _, sh := range tellings[k] {
 				if SameStory(e.shingles, sh, threshold) {
 					tellings[k] = append(tellings[k], e.shingles)
-					kept[k].item.Also = appendUnique(kept[k].item.Also, alsoLabel(kept[k].item, e.item, lang))
+					kept[k].also = appendUnique(kept[k].also, alsoLabel(kept[k].rel, e.rel, lang))
 					continue next
 				}
 			}
@@ -49,7 +49,7 @@ func TestCollapseWithTheIndexEqualsComparingEveryPair(t *testing.T) {
 			merged++
 		}
 		for _, e := range want {
-			if len(e.item.Also) >= 2 {
+			if len(e.also) >= 2 {
 				chained++
 				break
 			}
@@ -87,7 +87,7 @@ func randomEntries(rng *rand.Rand, n int) []entry {
 		sh = slices.Compact(sh)
 		id := int64(i + 1)
 		ent := &store.Entity{ID: int64(rng.IntN(4)), NameEN: "entity " + strconv.Itoa(rng.IntN(4))}
-		out[i] = entry{item: Item{Release: store.Release{ID: id, Title: "release " + strconv.Itoa(i), Entity: ent}},
+		out[i] = entry{rel: &store.Release{ID: id, Title: "release " + strconv.Itoa(i), Entity: ent},
 			group: rng.IntN(3), shingles: sh}
 	}
 	return out
@@ -96,7 +96,7 @@ func randomEntries(rng *rand.Rand, n int) []entry {
 func cloneEntries(es []entry) []entry {
 	out := slices.Clone(es)
 	for i := range out {
-		out[i].item.Also = slices.Clone(out[i].item.Also)
+		out[i].also = slices.Clone(out[i].also)
 	}
 	return out
 }
@@ -104,7 +104,7 @@ func cloneEntries(es []entry) []entry {
 func summary(es []entry) []string {
 	var out []string
 	for _, e := range es {
-		out = append(out, e.item.Release.Title+" also "+strconv.Itoa(len(e.item.Also)))
+		out = append(out, e.rel.Title+" also "+strconv.Itoa(len(e.also)))
 	}
 	return out
 }

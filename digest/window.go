@@ -1,9 +1,11 @@
 package digest
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/newsbot-kz/newsbot/store"
@@ -26,6 +28,8 @@ type window struct {
 	since     time.Time // releases published before this date are not held
 	threshold float64   // SameStory's
 
+	// mu guards what follows: cover writes, building a chat reads.
+	mu       sync.RWMutex
 	loaded   bool
 	lo, hi   int64 // arrival_seq range held: (lo, hi]
 	rels     []store.DigestRelease
@@ -35,6 +39,9 @@ type window struct {
 	hits     map[string][]int32 // keyword match query → releases it matches
 	same     [][]int32          // per release: the others it is the same story as
 	postings map[int64][]int32  // shingle → releases holding it, to fill same
+	shared   []int32            // scratch of compare: shingles shared with each release
+	rank     []int32            // per release: its place newest first (DigestSource.Releases' order)
+	byRank   []int32            // the releases newest first
 }
 
 // windowStore is what a window reads.
@@ -98,6 +105,7 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 		w.same = append(w.same, nil)
 		w.compare(i)
 	}
+	w.order()
 	if len(w.hits) == 0 || len(rels) == 0 {
 		return nil
 	}
@@ -120,21 +128,47 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 // does, to the same float.
 func (w *window) compare(i int32) {
 	sh := w.shingles[i]
+	w.shared = append(w.shared, 0)
 	if len(sh) < MinShingles {
 		return // SameStory never holds
 	}
-	shared := map[int32]int{}
+	var touched []int32
 	for _, s := range sh {
 		for _, j := range w.postings[s] {
-			shared[j]++
+			if w.shared[j] == 0 {
+				touched = append(touched, j)
+			}
+			w.shared[j]++
 		}
 		w.postings[s] = append(w.postings[s], i)
 	}
-	for j, common := range shared {
+	for _, j := range touched {
+		common := int(w.shared[j])
+		w.shared[j] = 0
 		if float64(common)/float64(len(sh)+len(w.shingles[j])-common) >= w.threshold {
 			w.same[i] = append(w.same[i], j)
 			w.same[j] = append(w.same[j], i)
 		}
+	}
+}
+
+// order ranks the releases as DigestSource.Releases orders them: published
+// date, then arrival, both newest first.
+func (w *window) order() {
+	w.byRank = w.byRank[:0]
+	for i := range w.rels {
+		w.byRank = append(w.byRank, int32(i))
+	}
+	slices.SortFunc(w.byRank, func(a, b int32) int {
+		ra, rb := &w.rels[a], &w.rels[b]
+		if c := rb.PublishedOn.Compare(ra.PublishedOn); c != 0 {
+			return c
+		}
+		return cmp.Compare(rb.ArrivalSeq, ra.ArrivalSeq)
+	})
+	w.rank = slices.Grow(w.rank[:0], len(w.rels))[:len(w.rels)]
+	for r, i := range w.byRank {
+		w.rank[i] = int32(r)
 	}
 }
 
@@ -204,18 +238,18 @@ func (w *window) indices(ids []int64, list []int32, first int32) []int32 {
 	return list
 }
 
-// storiesOf is the collapse index of a window: a telling is a window
+// windowStories is the collapse index of a window: a telling is a window
 // release, and the tellings one is the same story as were found when the
 // window was loaded.
 type windowStories struct {
 	w     *window
-	story map[int32]int // telling added → its story
+	story []int32 // per window release: the story it was added to, or -1
 }
 
 func (x *windowStories) firstStory(e entry) int {
 	best := -1
 	for _, j := range x.w.same[e.win] {
-		if k, ok := x.story[j]; ok && (best < 0 || k < best) {
+		if k := int(x.story[j]); k >= 0 && (best < 0 || k < best) {
 			best = k
 		}
 	}
@@ -224,6 +258,6 @@ func (x *windowStories) firstStory(e entry) int {
 
 func (x *windowStories) add(e entry, story int) {
 	if len(e.shingles) >= MinShingles {
-		x.story[e.win] = story
+		x.story[e.win] = int32(story)
 	}
 }

@@ -36,6 +36,7 @@ type OutboxPart struct {
 // the commit leaves the part pending.
 type OutboxClaim struct {
 	Part OutboxPart
+	st   *Store
 	tx   *sqlx.Tx
 }
 
@@ -49,14 +50,25 @@ func (s *Store) ClaimPart(ctx context.Context, now time.Time) (*OutboxClaim, err
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	c := &OutboxClaim{tx: tx}
-	// SKIP LOCKED passes over parts other senders hold. NOT EXISTS makes the
-	// chat's earliest pending part its only candidate: while a sender holds
-	// it, no other part of the chat can be claimed anywhere, and a later part
-	// waits until the earlier one is sent, failed or dropped. A statement
-	// that started before the earlier part's commit still sees it pending,
-	// so it errs on the side of waiting.
-	err = tx.GetContext(ctx, &c.Part, `
+	c := &OutboxClaim{st: s, tx: tx}
+	claim, err := s.inTxStmt(ctx, tx, claimPartQuery)
+	if err == nil {
+		err = claim.GetContext(ctx, &c.Part, now)
+	}
+	if err != nil {
+		tx.Rollback()
+		return nil, notFound(err, "store: claim outbox part")
+	}
+	return c, nil
+}
+
+// claimPartQuery is ClaimPart's query. SKIP LOCKED passes over parts other
+// senders hold. NOT EXISTS makes the chat's earliest pending part its only
+// candidate: while a sender holds it, no other part of the chat can be
+// claimed anywhere, and a later part waits until the earlier one is sent,
+// failed or dropped. A statement that started before the earlier part's
+// commit still sees it pending, so it errs on the side of waiting.
+const claimPartQuery = `
 		SELECT o.id, o.digest_id, o.chat_id, o.part, o.text, o.attempts, o.plain_text
 		FROM outbox o
 		WHERE o.status = 'pending' AND o.not_before <= $1
@@ -66,13 +78,7 @@ func (s *Store) ClaimPart(ctx context.Context, now time.Time) (*OutboxClaim, err
 		        AND (e.digest_id, e.part) < (o.digest_id, o.part))
 		ORDER BY o.not_before, o.id
 		LIMIT 1
-		FOR UPDATE OF o SKIP LOCKED`, now)
-	if err != nil {
-		tx.Rollback()
-		return nil, notFound(err, "store: claim outbox part")
-	}
-	return c, nil
-}
+		FOR UPDATE OF o SKIP LOCKED`
 
 // Release gives the part up unchanged: it stays pending. It may be called
 // after an outcome was recorded, and then does nothing.
@@ -84,17 +90,24 @@ func (c *OutboxClaim) MarkSent(ctx context.Context, sentAt, chatNext time.Time) 
 	// One statement, as delayChat and the status update would be: at a
 	// thousand messages a second every round trip counts.
 	return c.finish(ctx, "mark sent", func() error {
-		_, err := c.tx.ExecContext(ctx, `WITH sent AS (
-				UPDATE outbox SET status = 'sent', sent_at = $2 WHERE id = $1)
-			UPDATE outbox SET not_before = greatest(not_before, $3)
-			WHERE id IN (
-			    SELECT id FROM outbox
-			    WHERE chat_id = $4 AND status = 'pending' AND id <> $1
-			    FOR UPDATE SKIP LOCKED)`,
-			c.Part.ID, sentAt, chatNext, c.Part.ChatID)
+		mark, err := c.st.inTxStmt(ctx, c.tx, markSentQuery)
+		if err != nil {
+			return err
+		}
+		_, err = mark.ExecContext(ctx, c.Part.ID, sentAt, chatNext, c.Part.ChatID)
 		return err
 	})
 }
+
+// markSentQuery is MarkSent's statement: the part sent, and the chat's
+// other pending parts delayed as delayChat does.
+const markSentQuery = `WITH sent AS (
+		UPDATE outbox SET status = 'sent', sent_at = $2 WHERE id = $1)
+	UPDATE outbox SET not_before = greatest(not_before, $3)
+	WHERE id IN (
+	    SELECT id FROM outbox
+	    WHERE chat_id = $4 AND status = 'pending' AND id <> $1
+	    FOR UPDATE SKIP LOCKED)`
 
 // DelayChat keeps the part pending and makes every pending part of its chat
 // wait until until (a 429's retry_after). Attempts are not counted: Telegram

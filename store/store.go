@@ -21,7 +21,8 @@ var ErrNotFound = errors.New("store: not found")
 
 // Store is the database. It is safe for concurrent use.
 type Store struct {
-	db *sqlx.DB
+	db   *sqlx.DB
+	prep prepared
 }
 
 // Open connects to the database at dsn and checks that it answers.
@@ -65,7 +66,10 @@ func oneRoundTrip(dsn string) string {
 }
 
 // Close closes the connection pool.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.closePrepared()
+	return s.db.Close()
+}
 
 // DB exposes the pool for tests and for the few callers that need a raw
 // connection (advisory locks held on their own connection).
