@@ -54,14 +54,12 @@ func (b *Builder) planBatch(ctx context.Context, w *window, chats []store.BatchC
 	defer w.mu.RUnlock()
 	var sc chatScratch
 	for _, c := range chats {
-		began := time.Now()
 		plan, err := b.planChat(w, c, toSeq, now, &sc)
 		if err != nil {
 			failed++
 			b.log.Error("Could not build a digest", slog.Int64("chat_id", c.ID), slog.String("error", err.Error()))
 			continue
 		}
-		b.opts.Metrics.DigestBuilt(time.Since(began))
 		plans = append(plans, plan)
 	}
 	return plans, failed, nil

@@ -99,6 +99,7 @@ func (p *pass) work(ctx context.Context) {
 			}
 		}
 		var failed int
+		began := time.Now()
 		out, err := p.b.st.BuildDigestBatch(ctx, p.now, p.after, batchSize, p.toSeq,
 			func(ctx context.Context, chats []store.BatchChat, toSeq int64) ([]store.BatchPlan, error) {
 				turnPage(chats[len(chats)-1].ID, false)
@@ -109,6 +110,9 @@ func (p *pass) work(ctx context.Context) {
 		// No chat claimed: none is left, or the claim failed. Either way the
 		// pass ends, for every worker.
 		turnPage(out.LastID, len(out.Claimed) == 0)
+		if err == nil && len(out.Claimed) > 0 {
+			p.b.opts.Metrics.DigestBuilt(time.Since(began))
+		}
 		p.count(ctx, out, failed, err)
 	}
 }

@@ -5,9 +5,13 @@
 // it is delivered (the outbox Sender: pacing, retries, 403 and 429).
 //
 // A pass (Builder.RunPass) builds the digest of every chat whose stored next
-// digest time has passed, each in one transaction that also queues its
-// messages in the outbox and moves the chat's arrival cursor
-// (store.BuildDigest), then wakes the Sender. Content is defined by arrival
-// order, never by publication dates, so an archive import is never sent and
-// a release is never sent twice.
+// digest time has passed, in batches of chats, each batch in one
+// transaction that also queues their messages in the outbox and moves their
+// arrival cursors (store.BuildDigestBatch), then wakes the Sender. What the
+// chats share (the new releases, the keyword matches, the near-duplicates)
+// is computed once a pass, in a window (window.go). Builder.Preview composes
+// one chat's digest with its own query instead; a test holds the two to the
+// same output. Content is defined by arrival order, never by publication
+// dates, so an archive import is never sent and a release is never sent
+// twice.
 package digest

@@ -47,15 +47,18 @@ func TestSenderCountsEveryCallByOutcome(t *testing.T) {
 	}
 }
 
-func TestBuilderObservesEachChatsBuild(t *testing.T) {
+// A pass observes each batch it built: 501 chats are two batches of up
+// to 500.
+func TestBuilderObservesEachBatch(t *testing.T) {
 	m := &sendMetrics{outcomes: map[string]int{}}
 	e := newDigestEnv(t, digest.BuildOptions{Metrics: m})
-	e.chat(1, "en")
-	e.chat(2, "en")
+	for id := int64(1); id <= 501; id++ {
+		e.chat(id, "en")
+	}
 	e.follow(1, "mfa-budapest")
 	e.importFixture()
 	st := e.pass(almaty(2025, 11, 26, 9, 0))
-	if m.builds != st.Due || st.Due != 2 {
-		t.Errorf("observed %d builds, pass had %d due chats; want 2", m.builds, st.Due)
+	if m.builds != 2 || st.Due != 501 || st.Built != 1 {
+		t.Errorf("observed %d batches of a pass of %+v; want 2 batches, 501 due chats, 1 digest", m.builds, st)
 	}
 }

@@ -25,8 +25,8 @@ func (s *Sender) logPass(st SendStats) {
 // Metrics receives what building and sending digests do, for monitoring
 // (package metrics).
 type Metrics interface {
-	// DigestBuilt observes one due chat's build, whether or not it had
-	// anything new.
+	// DigestBuilt observes the build of one batch of due chats (up to
+	// 500), claimed, composed and stored in one transaction.
 	DigestBuilt(d time.Duration)
 	// DigestPartSent counts one sendMessage call of a part by outcome (ok,
 	// too_many_requests, forbidden, rejected, error) and observes its

@@ -68,7 +68,7 @@ func New(g Gauges, log *slog.Logger) *Metrics {
 	})
 	m.buildTime = prometheus.NewHistogram(prometheus.HistogramOpts{
 		Name:    "newsbot_digest_build_seconds",
-		Help:    "Time to build one chat's digest and queue its parts (one transaction).",
+		Help:    "Time to build one batch of digests (up to 500 chats) and queue their parts, in one transaction.",
 		Buckets: prometheus.ExponentialBuckets(0.001, 2.5, 12), // 1ms .. ~60s
 	})
 	m.sendTime = prometheus.NewHistogram(prometheus.HistogramOpts{
@@ -144,7 +144,7 @@ func (m *Metrics) sent(kind, outcome string) {
 	}
 }
 
-// DigestBuilt observes how long one chat's digest took to build and queue.
+// DigestBuilt observes how long one batch of digests took to build and queue.
 func (m *Metrics) DigestBuilt(d time.Duration) {
 	if m != nil {
 		m.buildTime.Observe(d.Seconds())

@@ -31,8 +31,9 @@ func (s *Store) ImportReleases(ctx context.Context, rels []NewRelease) (ImportRe
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, arrivalLockKey); err != nil {
 			return fmt.Errorf("store: arrival lock: %w", err)
 		}
+		entities := map[string]int64{} // a file names few entities, each many times
 		for _, r := range rels {
-			inserted, err := insertRelease(ctx, tx, r)
+			inserted, err := insertRelease(ctx, tx, r, entities)
 			if err != nil {
 				return err
 			}
@@ -50,12 +51,18 @@ func (s *Store) ImportReleases(ctx context.Context, rels []NewRelease) (ImportRe
 	return res, nil
 }
 
-func insertRelease(ctx context.Context, tx *sqlx.Tx, r NewRelease) (bool, error) {
+// insertRelease stores r unless its identity is known. entities caches the
+// ids of the entities met so far in the transaction, by slug.
+func insertRelease(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[string]int64) (bool, error) {
 	var entityID *int64
 	if r.EntitySlug != "" {
-		id, err := ensureEntity(ctx, tx, r.EntitySlug)
-		if err != nil {
-			return false, err
+		id, ok := entities[r.EntitySlug]
+		if !ok {
+			var err error
+			if id, err = ensureEntity(ctx, tx, r.EntitySlug); err != nil {
+				return false, err
+			}
+			entities[r.EntitySlug] = id
 		}
 		entityID = &id
 	}

@@ -38,8 +38,9 @@ func (s *Store) SaveFetched(ctx context.Context, rels []NewRelease) (SaveResult,
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, arrivalLockKey); err != nil {
 			return fmt.Errorf("store: arrival lock: %w", err)
 		}
+		entities := map[string]int64{}
 		for _, r := range rels {
-			what, err := saveFetched(ctx, tx, r)
+			what, err := saveFetched(ctx, tx, r, entities)
 			if err != nil {
 				return err
 			}
@@ -62,8 +63,8 @@ func (s *Store) SaveFetched(ctx context.Context, rels []NewRelease) (SaveResult,
 	return res, nil
 }
 
-func saveFetched(ctx context.Context, tx *sqlx.Tx, r NewRelease) (saved, error) {
-	inserted, err := insertRelease(ctx, tx, r)
+func saveFetched(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[string]int64) (saved, error) {
+	inserted, err := insertRelease(ctx, tx, r, entities)
 	if err != nil {
 		return savedKnown, err
 	}
