@@ -23,8 +23,19 @@ func newTellings(threshold float64) *tellings {
 // firstStory is the lowest story holding a telling that sh is the same
 // story as, or -1.
 func (x *tellings) firstStory(sh []int64) int {
+	best := -1
+	x.each(sh, func(t int32) {
+		if best < 0 || x.story[t] < best {
+			best = x.story[t]
+		}
+	})
+	return best
+}
+
+// each calls fn with every telling that sh is the same story as.
+func (x *tellings) each(sh []int64, fn func(t int32)) {
 	if len(sh) < MinShingles {
-		return -1 // SameStory never holds
+		return // SameStory never holds
 	}
 	for _, s := range sh {
 		for _, t := range x.postings[s] {
@@ -34,18 +45,15 @@ func (x *tellings) firstStory(sh []int64) int {
 			x.shared[t]++
 		}
 	}
-	best := -1
 	for _, t := range x.touched {
 		common := int(x.shared[t])
 		x.shared[t] = 0
 		// As subscriptions.Jaccard computes it, to the same float.
-		j := float64(common) / float64(len(sh)+x.size[t]-common)
-		if j >= x.threshold && (best < 0 || x.story[t] < best) {
-			best = x.story[t]
+		if float64(common)/float64(len(sh)+x.size[t]-common) >= x.threshold {
+			fn(t)
 		}
 	}
 	x.touched = x.touched[:0]
-	return best
 }
 
 // add records sh as a telling of story. Releases with fewer than

@@ -23,10 +23,9 @@ import (
 // before, upward never within a pass (the pass's horizon is fixed), and by
 // keyword when a batch brings a query not seen before.
 type window struct {
-	st        windowStore
-	log       *slog.Logger
-	since     time.Time // releases published before this date are not held
-	threshold float64   // SameStory's
+	st    windowStore
+	log   *slog.Logger
+	since time.Time // releases published before this date are not held
 
 	// mu guards what follows: cover writes, building a chat reads.
 	mu       sync.RWMutex
@@ -38,8 +37,7 @@ type window struct {
 	byEntity map[int64][]int32  // entity id → releases
 	hits     map[string][]int32 // keyword match query → releases it matches
 	same     [][]int32          // per release: the others it is the same story as
-	postings map[int64][]int32  // shingle → releases holding it, to fill same
-	shared   []int32            // scratch of compare: shingles shared with each release
+	tellings *tellings          // the releases by shingle, to fill same; a telling's story is its index
 	rank     []int32            // per release: its place newest first (DigestSource.Releases' order)
 	byRank   []int32            // the releases newest first
 }
@@ -53,8 +51,8 @@ type windowStore interface {
 // newWindow returns an empty window of the releases published on or after
 // since.
 func newWindow(st windowStore, since time.Time, threshold float64, log *slog.Logger) *window {
-	return &window{st: st, log: log, since: since, threshold: threshold,
-		at: map[int64]int32{}, byEntity: map[int64][]int32{}, hits: map[string][]int32{}, postings: map[int64][]int32{}}
+	return &window{st: st, log: log, since: since,
+		at: map[int64]int32{}, byEntity: map[int64][]int32{}, hits: map[string][]int32{}, tellings: newTellings(threshold)}
 }
 
 // cover makes the window hold every release in (lo, hi] and the matches of
@@ -124,32 +122,14 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 }
 
 // compare records which earlier releases release i is the same story as,
-// counting shared shingles through the postings as tellings.firstStory
-// does, to the same float.
+// as SameStory decides, then indexes it for the releases after it.
 func (w *window) compare(i int32) {
-	sh := w.shingles[i]
-	w.shared = append(w.shared, 0)
-	if len(sh) < MinShingles {
-		return // SameStory never holds
-	}
-	var touched []int32
-	for _, s := range sh {
-		for _, j := range w.postings[s] {
-			if w.shared[j] == 0 {
-				touched = append(touched, j)
-			}
-			w.shared[j]++
-		}
-		w.postings[s] = append(w.postings[s], i)
-	}
-	for _, j := range touched {
-		common := int(w.shared[j])
-		w.shared[j] = 0
-		if float64(common)/float64(len(sh)+len(w.shingles[j])-common) >= w.threshold {
-			w.same[i] = append(w.same[i], j)
-			w.same[j] = append(w.same[j], i)
-		}
-	}
+	w.tellings.each(w.shingles[i], func(t int32) {
+		j := int32(w.tellings.story[t])
+		w.same[i] = append(w.same[i], j)
+		w.same[j] = append(w.same[j], i)
+	})
+	w.tellings.add(w.shingles[i], int(i))
 }
 
 // order ranks the releases as DigestSource.Releases orders them: published

@@ -9,8 +9,9 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// DigestSource is what a chat's digest may hold, read inside the transaction
-// that builds or previews it.
+// DigestSource is what a chat's digest may hold, read inside the read-only
+// transaction that previews it (a pass reads the same through
+// DigestReleasesIn and KeywordHits, for many chats at once).
 type DigestSource struct {
 	q     sqlx.QueryerContext
 	Chat  DigestChat
