@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/newsbot-kz/newsbot/schedule"
 )
 
 // DigestService is what /digest and /timezone need: a chat's digest
@@ -36,8 +38,8 @@ type DigestSettings struct {
 
 // Errors a DigestService returns for input the user should correct.
 var (
-	ErrDigestTime = errors.New("bot: not a time of day (HH:MM)")
-	ErrTimeZone   = errors.New("bot: not a known time zone")
+	ErrDigestTime = schedule.ErrTime
+	ErrTimeZone   = schedule.ErrZone
 )
 
 func (b *Bot) cmdDigest(ctx context.Context, c chatCtx, args string, _ *models.User) error {

@@ -12,6 +12,16 @@ var (
 		ru: "Следить за словом «%s» во всех новостях",
 		en: "Also follow the word “%s” in all news",
 	}
+	msgRecentHeading = text{
+		kk: "Соңғы сәйкес жаңалықтар:",
+		ru: "Последние подходящие новости:",
+		en: "The newest releases it matches:",
+	}
+	msgRecentNone = text{
+		kk: "Әзірге сәйкес жаңалық жоқ; жаңалары дайджестте келеді.",
+		ru: "Пока подходящих новостей нет; новые придут в дайджесте.",
+		en: "Nothing matches yet; new releases will come in your digest.",
+	}
 	msgFollowKeyword = text{
 		kk: "✅ Енді <b>«%s»</b> кілт сөзі бар жаңалықтарды аласыз.",
 		ru: "✅ Вы подписались на ключевое слово <b>«%s»</b>.",

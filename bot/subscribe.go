@@ -48,6 +48,7 @@ func (b *Bot) cmdSubscribe(ctx context.Context, c chatCtx, args string, _ *model
 func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, offerWord bool) error {
 	_, created, err := b.st.AddSubscription(ctx, store.NewSubscription{
 		ChatID: c.chat.ID, Kind: store.SubEntity, Value: ent.Slug, Normalized: ent.Slug, EntityID: ent.ID,
+		At: b.opts.Now(),
 	}, subscriptions.MaxPerChat)
 	if errors.Is(err, store.ErrTooManySubscriptions) {
 		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
@@ -65,13 +66,15 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 	if offerWord {
 		kb = keyboard(row(button(tr(c.lang, btnAlsoWord, ent.Slug), "sw:"+strconv.FormatInt(ent.ID, 10))))
 	}
-	b.reply(ctx, c, tr(c.lang, msgFollowEntity, name, Esc(ent.Slug)), kb)
+	b.reply(ctx, c, tr(c.lang, msgFollowEntity, name, Esc(ent.Slug))+
+		b.recentMatches(ctx, c, store.LatestFilter{EntityID: ent.ID}), kb)
 	return nil
 }
 
 func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) error {
-	sub, created, err := b.st.AddSubscription(ctx, subscriptions.KeywordSubscription(c.chat.ID, keyword),
-		subscriptions.MaxPerChat)
+	n := subscriptions.KeywordSubscription(c.chat.ID, keyword)
+	n.At = b.opts.Now()
+	sub, created, err := b.st.AddSubscription(ctx, n, subscriptions.MaxPerChat)
 	if errors.Is(err, store.ErrTooManySubscriptions) {
 		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
 		return nil
@@ -83,7 +86,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, "«"+Esc(sub.Value)+"»"), nil)
 		return nil
 	}
-	text := tr(c.lang, msgFollowKeyword, Esc(keyword))
+	text := tr(c.lang, msgFollowKeyword, Esc(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
 	// When entity names contain the word, offer to follow the source instead
 	// (the sources the chat does not follow yet).
 	ents, err := b.st.FindEntities(ctx, keyword, 5)

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -14,6 +15,10 @@ type Digest struct {
 	Date   time.Time // the build time in the chat's zone, for the header
 	Groups []Group
 	More   int // stories left out over the item limit
+	// Undelivered is when a digest Telegram never took was built, in the
+	// chat's zone: this one offers its releases again and says so. Zero
+	// normally.
+	Undelivered time.Time
 }
 
 // Items is how many stories the digest shows.
@@ -69,8 +74,6 @@ func (o BuildOptions) withDefaults() BuildOptions {
 type DigestStore interface {
 	DigestChatByID(ctx context.Context, id int64) (store.DigestChat, error)
 	UpdateDigestChat(ctx context.Context, id int64, fn func(c *store.DigestChat) error) (store.DigestChat, error)
-	UnscheduledChats(ctx context.Context, limit int) ([]store.DigestChat, error)
-	ScheduleChats(ctx context.Context, next map[int64]time.Time) error
 	ArrivalHorizon(ctx context.Context) (int64, error)
 	BuildDigestBatch(ctx context.Context, now time.Time, afterID int64, limit int, toSeq int64,
 		build store.DigestBatchFunc) (store.BatchOutcome, error)
@@ -97,7 +100,7 @@ func NewBuilder(st DigestStore, opts BuildOptions) *Builder {
 
 // compose reads what src offers and decides the digest as of now.
 func (b *Builder) compose(ctx context.Context, src *store.DigestSource, now time.Time) (Digest, error) {
-	local := now.In(chatZone(src.Chat.TimeZone))
+	local := now.In(schedule.Zone(src.Chat.TimeZone))
 	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
 	subs, err := src.Subscriptions(ctx)
 	if err != nil {
@@ -108,6 +111,15 @@ func (b *Builder) compose(ctx context.Context, src *store.DigestSource, now time
 		return Digest{}, err
 	}
 	d := assemble(subs, rels, src.Chat.Lang, b.opts)
-	d.Date = local
+	d.Date, d.Undelivered = local, undeliveredIn(src.Chat)
 	return d, nil
+}
+
+// undeliveredIn is when c's undelivered digest was built, in c's zone; zero
+// when it has none.
+func undeliveredIn(c store.DigestChat) time.Time {
+	if c.Undelivered == nil {
+		return time.Time{}
+	}
+	return c.Undelivered.In(schedule.Zone(c.TimeZone))
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -79,7 +80,7 @@ func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.T
 		b.beforeChat(c.ID)
 	}
 	d := b.composeFromWindow(w, c, toSeq, now, sc)
-	plan = store.BatchPlan{ChatID: c.ID, DigestPlan: store.DigestPlan{Next: NextRun(now, c.Time, chatZone(c.TimeZone))}}
+	plan = store.BatchPlan{ChatID: c.ID, DigestPlan: store.DigestPlan{Next: schedule.NextRun(now, c.Time, schedule.Zone(c.TimeZone))}}
 	if d.Items() == 0 {
 		return plan, nil
 	}
@@ -97,7 +98,7 @@ func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.T
 // does, each goes to the first of the chat's subscriptions that matches
 // it, newest first within a group.
 func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, now time.Time, sc *chatScratch) Digest {
-	local := now.In(chatZone(c.TimeZone))
+	local := now.In(schedule.Zone(c.TimeZone))
 	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
 	sc.grow(len(w.rels))
 	keys := sc.keys[:0]
@@ -135,7 +136,7 @@ func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, n
 		sc.story[e.win] = -1
 	}
 	d := digestOf(c.Subscriptions, stories, c.Lang, b.opts)
-	d.Date = local
+	d.Date, d.Undelivered = local, undeliveredIn(c.DigestChat)
 	return d
 }
 

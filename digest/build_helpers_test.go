@@ -27,6 +27,10 @@ type digestEnv struct {
 	ctx context.Context
 	st  *store.Store
 	b   *digest.Builder
+	// subscribedAt is when follow subscribes, which schedules a chat's first
+	// digest: by default the start of the fixture's day, so the first one
+	// is due at 09:00 that day.
+	subscribedAt time.Time
 }
 
 func newDigestEnv(t *testing.T, opts digest.BuildOptions) *digestEnv {
@@ -48,7 +52,7 @@ func newDigestEnvOn(t *testing.T, url string) *digestEnv {
 
 func newDigestEnvWith(t *testing.T, st *store.Store, opts digest.BuildOptions) *digestEnv {
 	t.Helper()
-	e := &digestEnv{t: t, ctx: context.Background(), st: st}
+	e := &digestEnv{t: t, ctx: context.Background(), st: st, subscribedAt: almaty(2025, 11, 26, 0, 0)}
 	ents, err := catalogue.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +95,7 @@ func (e *digestEnv) follow(chat int64, what ...string) {
 			}
 			n.Kind, n.Value, n.Normalized, n.EntityID = store.SubEntity, ent.Slug, ent.Slug, ent.ID
 		}
+		n.At = e.subscribedAt
 		if _, _, err := e.st.AddSubscription(e.ctx, n, subscriptions.MaxPerChat); err != nil {
 			e.t.Fatal(err)
 		}

@@ -31,8 +31,12 @@ type PassStats struct {
 const batchWorkers = 2
 
 // RunPass builds the digest of every chat due at now, as if the clock read
-// now, and first gives chats new since the last pass their next digest
-// time. Chats are built in batches of batchSize, each batch in one
+// now: every chat whose stored next digest time is at or before now, however
+// long ago (one catch-up digest, not one per missed day). The pass never
+// schedules a chat it has not built: subscribing and changing settings do
+// (store.AddSubscription, Service). now decides only what is due and what
+// a digest holds; the parts are queued to go at once, by the sender's own
+// clock. Chats are built in batches of batchSize, each batch in one
 // transaction (store.BuildDigestBatch), from a window of releases read
 // once for the pass. A pass covers the releases that had arrived when it
 // began; later ones wait for each chat's next digest.
@@ -43,9 +47,6 @@ const batchWorkers = 2
 func (b *Builder) RunPass(ctx context.Context, now time.Time) (PassStats, error) {
 	start := time.Now()
 	p := &pass{b: b, now: now, after: math.MinInt64}
-	if err := b.scheduleNew(ctx, now); err != nil {
-		return p.st, err
-	}
 	var err error
 	if p.toSeq, err = b.st.ArrivalHorizon(ctx); err != nil {
 		return p.st, err
@@ -153,24 +154,4 @@ func (p *pass) count(ctx context.Context, out store.BatchOutcome, failed int, er
 func windowSince(now time.Time, maxAgeDays int) time.Time {
 	u := now.UTC()
 	return time.Date(u.Year(), u.Month(), u.Day()-maxAgeDays-1, 0, 0, 0, 0, time.UTC)
-}
-
-// scheduleNew gives each chat without a next digest time its first one.
-func (b *Builder) scheduleNew(ctx context.Context, now time.Time) error {
-	for {
-		chats, err := b.st.UnscheduledChats(ctx, batchSize)
-		if err != nil || len(chats) == 0 {
-			return err
-		}
-		next := make(map[int64]time.Time, len(chats))
-		for _, c := range chats {
-			next[c.ID] = firstRun(now, c.Time, chatZone(c.TimeZone))
-		}
-		if err := b.st.ScheduleChats(ctx, next); err != nil {
-			return err
-		}
-		if len(chats) < batchSize {
-			return nil
-		}
-	}
 }

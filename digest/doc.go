@@ -1,8 +1,10 @@
-// Package digest owns the daily digest: when each chat gets one (its time
-// and zone, NextRun, the cron Scheduler), what it holds (the releases that
-// arrived since the chat's last digest and match its subscriptions, grouped,
-// near-duplicates collapsed, split into messages Telegram accepts), and how
-// it is delivered (the outbox Sender: pacing, retries, 403 and 429).
+// Package digest owns the daily digest: when passes run (the cron
+// Scheduler; the rules of a chat's clock are package schedule's, and a
+// chat's next digest time is stored by whatever changes it), what a digest
+// holds (the releases that arrived since the chat's last digest and match
+// its subscriptions, grouped, near-duplicates collapsed, split into messages
+// Telegram accepts), and how it is delivered (the outbox Sender: pacing,
+// retries for hours, 403 and 429, a digest whole or offered again).
 //
 // A pass (Builder.RunPass) builds the digest of every chat whose stored next
 // digest time has passed, in batches of chats, each batch in one

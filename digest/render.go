@@ -65,6 +65,9 @@ type block struct{ html, plain string }
 func header(d Digest) block {
 	title := "📰 " + tr(d.Lang, txtHeader, bot.FormatDate(d.Lang, d.Date))
 	summary := newReleases(d.Lang, d.Items()+d.More)
+	if !d.Undelivered.IsZero() {
+		summary += "\n" + tr(d.Lang, txtUndelivered, bot.FormatDate(d.Lang, d.Undelivered))
+	}
 	return block{"<b>" + bot.Esc(title) + "</b>\n" + bot.Esc(summary) + "\n\n", title + "\n" + summary + "\n\n"}
 }
 

@@ -28,6 +28,13 @@ var (
 	}
 	txtAlso      = phrase{kk: "сондай-ақ: %s", ru: "также: %s", en: "also: %s"}
 	txtContinued = phrase{kk: " (жалғасы)", ru: " (продолжение)", en: " (continued)"}
+	// The digest of a day Telegram would not take is offered again in the
+	// next one, which says so.
+	txtUndelivered = phrase{
+		kk: "Бұған %s күні жеткізілмеген хабарламалар да кірді.",
+		ru: "Включая то, что не удалось доставить %s.",
+		en: "Including what could not be delivered on %s.",
+	}
 )
 
 // newReleases is the digest's summary line: how many stories it brings.

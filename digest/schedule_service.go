@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/bot"
+	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -38,7 +39,7 @@ func (s *Service) Settings(ctx context.Context, chatID int64) (bot.DigestSetting
 
 // SetTime sets the chat's digest time from what the user typed.
 func (s *Service) SetTime(ctx context.Context, chatID int64, clock string) (bot.DigestSettings, error) {
-	hc, err := ParseClock(clock)
+	hc, err := schedule.ParseClock(clock)
 	if err != nil {
 		return bot.DigestSettings{}, err
 	}
@@ -47,7 +48,7 @@ func (s *Service) SetTime(ctx context.Context, chatID int64, clock string) (bot.
 
 // SetZone sets the chat's time zone from what the user typed.
 func (s *Service) SetZone(ctx context.Context, chatID int64, zone string) (bot.DigestSettings, error) {
-	name, err := ParseZone(zone)
+	name, err := schedule.ParseZone(zone)
 	if err != nil {
 		return bot.DigestSettings{}, err
 	}
@@ -77,7 +78,7 @@ func (s *Service) update(ctx context.Context, chatID int64, change func(c *store
 		change(c)
 		c.Next = nil
 		if c.Enabled {
-			next := firstRun(now, c.Time, chatZone(c.TimeZone))
+			next := schedule.FirstRun(now, c.Time, schedule.Zone(c.TimeZone))
 			c.Next = &next
 		}
 		return nil
@@ -88,17 +89,17 @@ func (s *Service) update(ctx context.Context, chatID int64, change func(c *store
 	return s.settingsOf(c), nil
 }
 
-// settingsOf shows c's schedule in its zone; a chat the scheduler has not
-// seen yet shows the time it will get.
+// settingsOf shows c's schedule in its zone; a chat that follows nothing yet
+// (so has no time stored) shows the time its first subscription would give.
 func (s *Service) settingsOf(c store.DigestChat) bot.DigestSettings {
-	loc := chatZone(c.TimeZone)
+	loc := schedule.Zone(c.TimeZone)
 	st := bot.DigestSettings{Enabled: c.Enabled, Time: c.Time, Zone: c.TimeZone}
 	switch {
 	case !c.Enabled:
 	case c.Next != nil:
 		st.Next = c.Next.In(loc)
 	default:
-		st.Next = firstRun(s.now(), c.Time, loc)
+		st.Next = schedule.FirstRun(s.now(), c.Time, loc)
 	}
 	return st
 }

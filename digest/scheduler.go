@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -24,10 +25,11 @@ type SchedulerOptions struct {
 // downtime sends each missed digest once, and a pass that outlasts its
 // minute makes the next tick skip rather than pile up.
 type Scheduler struct {
-	b    *Builder
-	n    Notifier
-	opts SchedulerOptions
-	cron *cron.Cron
+	b     *Builder
+	n     Notifier
+	opts  SchedulerOptions
+	cron  *cron.Cron
+	first sync.WaitGroup // the pass at Start
 }
 
 // NewScheduler returns a Scheduler of b's passes that tells n (which may be
@@ -47,18 +49,26 @@ func NewScheduler(b *Builder, n Notifier, opts SchedulerOptions) *Scheduler {
 	return &Scheduler{b: b, n: n, opts: opts, cron: c}
 }
 
-// Start runs passes in the background until Stop; ctx is the passes'
-// context.
+// Start runs a pass at once, then passes on the schedule in the
+// background until Stop; ctx is the passes' context. The first pass sends
+// at once what came due while no process ran (a restart at 10:00 sends the
+// 09:00 digests then, not at the next tick). A tick during it may run a
+// second pass beside it: passes claim chats with SKIP LOCKED, as replicas
+// do, so no chat is built twice.
 func (s *Scheduler) Start(ctx context.Context) error {
 	if _, err := s.cron.AddFunc(s.opts.Spec, func() { s.Tick(ctx) }); err != nil {
 		return fmt.Errorf("digest: schedule %q: %w", s.opts.Spec, err)
 	}
+	s.first.Go(func() { s.Tick(ctx) })
 	s.cron.Start()
 	return nil
 }
 
 // Stop stops the schedule and waits for a running pass to end.
-func (s *Scheduler) Stop() { <-s.cron.Stop().Done() }
+func (s *Scheduler) Stop() {
+	<-s.cron.Stop().Done()
+	s.first.Wait()
+}
 
 // Tick runs one pass at the clock's time, wakes the sender when it queued
 // parts, and logs what it did: one line a pass.

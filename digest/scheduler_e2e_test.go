@@ -34,7 +34,7 @@ func TestDigestRunDeliversEachChatItsDigestOnce(t *testing.T) {
 		e.pass(now)
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		stats, err := sender.Drain(ctx)
+		stats, _, err := sender.Drain(ctx, time.Now().Add(time.Minute))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
+	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -126,8 +127,8 @@ func TestBudapestStaysAt0900AcrossDaylightSaving(t *testing.T) {
 		}
 	}
 	// The same local hour is a different UTC hour on either side of the change.
-	winter := digest.NextRun(time.Date(2026, 3, 27, 12, 0, 0, 0, time.UTC), "09:00", budapest)
-	summer := digest.NextRun(winter, "09:00", budapest)
+	winter := schedule.NextRun(time.Date(2026, 3, 27, 12, 0, 0, 0, time.UTC), "09:00", budapest)
+	summer := schedule.NextRun(winter, "09:00", budapest)
 	if winter.UTC().Hour() != 8 || summer.UTC().Hour() != 7 || summer.Sub(winter) != 23*time.Hour {
 		t.Errorf("around the March change: %v then %v", winter.UTC(), summer.UTC())
 	}
@@ -218,5 +219,31 @@ func TestSchedulerTicksOnItsCronSchedule(t *testing.T) {
 	s.Stop()
 	if e.digests(1) != 1 || notes.n.Load() != 1 {
 		t.Errorf("%d digests and %d notifications, want 1 and 1", e.digests(1), notes.n.Load())
+	}
+}
+
+// 24 chats subscribe between the 08:59 tick and 09:00, the last at
+// 08:59:59.9: the 09:00 tick brings each its first digest. (When the pass
+// gave chats their first time, from its own clock, 22 of 24 waited a day.)
+func TestSubscribedAfterThe0859TickAllGetThe0900Digest(t *testing.T) {
+	e := newDigestEnv(t, digest.BuildOptions{})
+	if st := e.pass(almaty(2025, 11, 26, 8, 59)); st.Due != 0 {
+		t.Fatalf("08:59 tick: %+v, want nothing due", st)
+	}
+	for i := range 24 {
+		id := int64(2000 + i)
+		e.chat(id, "en")
+		e.subscribedAt = almaty(2025, 11, 26, 8, 59).Add(time.Duration(i) * 2500 * time.Millisecond)
+		if i == 23 {
+			e.subscribedAt = almaty(2025, 11, 26, 9, 0).Add(-100 * time.Millisecond)
+		}
+		e.follow(id, "mfa-budapest")
+	}
+	e.importFixture() // arrives after the subscriptions, before 09:00
+	if st := e.pass(almaty(2025, 11, 26, 9, 0)); st.Due != 24 || st.Built != 24 {
+		t.Errorf("09:00 tick: %+v, want 24 first digests", st)
+	}
+	if st := e.pass(almaty(2025, 11, 26, 9, 1)); st.Due != 0 {
+		t.Errorf("09:01 tick: %+v, want nothing due: each digest once", st)
 	}
 }

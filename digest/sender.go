@@ -23,12 +23,18 @@ type SenderOptions struct {
 	// allow_paid_broadcast, which costs Telegram Stars.
 	GlobalPerSecond float64
 	PerChatInterval time.Duration // min gap between two messages to one chat, default 1s
-	MaxAttempts     int           // 5xx/timeouts: give up after this many, default 6
-	Backoff         time.Duration // first retry delay for 5xx/timeouts, doubling, default 2s
-	RequestTimeout  time.Duration // per sendMessage call, default 15s
-	Workers         int           // concurrent sends, default 8 (16 above 500/s); also the duplicate bound of a kill
-	Logger          *slog.Logger
-	Metrics         Metrics // outcomes and durations of sends; nil for none
+	// RetryFor is how long a part keeps being retried through transient
+	// failures (5xx, timeouts, network) before it is given up, default 6h:
+	// an outage of Telegram or of the network should delay a digest, not
+	// lose it. A part given up offers its releases to the next digest.
+	RetryFor       time.Duration
+	Backoff        time.Duration // first retry delay for 5xx/timeouts, doubling, default 2s
+	MaxBackoff     time.Duration // longest delay between two retries, default 5m
+	MaxMoves       int           // group-to-supergroup moves of one part before it is given up, default 6
+	RequestTimeout time.Duration // per sendMessage call, default 15s
+	Workers        int           // concurrent sends, default 8 (16 above 500/s); also the duplicate bound of a kill
+	Logger         *slog.Logger
+	Metrics        Metrics // outcomes and durations of sends; nil for none
 }
 
 func (o SenderOptions) withDefaults() SenderOptions {
@@ -38,11 +44,17 @@ func (o SenderOptions) withDefaults() SenderOptions {
 	if o.PerChatInterval <= 0 {
 		o.PerChatInterval = time.Second
 	}
-	if o.MaxAttempts <= 0 {
-		o.MaxAttempts = 6
+	if o.RetryFor <= 0 {
+		o.RetryFor = 6 * time.Hour
+	}
+	if o.MaxMoves <= 0 {
+		o.MaxMoves = 6
 	}
 	if o.Backoff <= 0 {
 		o.Backoff = 2 * time.Second
+	}
+	if o.MaxBackoff <= 0 {
+		o.MaxBackoff = 5 * time.Minute
 	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 15 * time.Second
@@ -80,16 +92,21 @@ func (o SenderOptions) withDefaults() SenderOptions {
 // ended) commits every answer Telegram gave; only calls cut off in flight,
 // whose fate Telegram did not tell, stay pending, within the same bound.
 // Apart from kills, a call that timed out after Telegram had delivered the
-// message is a duplicate when retried: at most MaxAttempts-1 per part, and
-// only when Telegram is slower than RequestTimeout. Telegram has no
-// idempotency key for sendMessage, so the bound cannot be zero; marking
-// parts sent before calling would lose them instead.
+// message is a duplicate when retried: only when Telegram is slower than
+// RequestTimeout, once per such timeout. Telegram has no idempotency key
+// for sendMessage, so the bound cannot be zero; marking parts sent before
+// calling would lose them instead.
+//
+// A worker waits for its pacing slot (and out any flood-control pause)
+// before it claims a part, so no transaction stays open while it waits:
+// between claim and commit there is only the Telegram call.
 type Sender struct {
 	st   *store.Store
 	tg   *tgbot.Bot
 	opts SenderOptions
 	log  *slog.Logger
 	pace *pacer
+	lead claimLead // how long a claim takes, to claim just ahead of the slot
 	wake chan struct{}
 }
 
@@ -117,7 +134,7 @@ func (s *Sender) Run(ctx context.Context) error {
 	for {
 		start := time.Now()
 		var t tally
-		err := s.pass(ctx, &t)
+		err := s.pass(ctx, forever, &t)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -127,51 +144,53 @@ func (s *Sender) Run(ctx context.Context) error {
 		if t.any() {
 			s.logPass(t.stats(time.Since(start)))
 		}
-		if s.sleep(ctx) != nil {
+		if s.sleep(ctx, forever) != nil {
 			return nil
 		}
 	}
 }
 
 // Drain sends until no pending part remains, waiting out the delays of
-// parts to retry, and returns what it did. Parts other processes hold count
-// as pending until they finish.
-func (s *Sender) Drain(ctx context.Context) (SendStats, error) {
+// parts to retry, or until the deadline, and returns what it did and how
+// many parts are still pending (0 unless the deadline came first). After
+// the deadline no part is claimed; calls in flight are finished and
+// recorded. Parts other processes hold count as pending until they finish.
+func (s *Sender) Drain(ctx context.Context, deadline time.Time) (SendStats, int, error) {
 	start := time.Now()
 	var t tally
-	err := s.drain(ctx, &t)
+	pending, err := s.drain(ctx, deadline, &t)
 	stats := t.stats(time.Since(start))
 	s.logPass(stats)
 	if err != nil {
-		return stats, fmt.Errorf("digest: drain the outbox: %w", err)
+		return stats, pending, fmt.Errorf("digest: drain the outbox: %w", err)
 	}
-	return stats, nil
+	return stats, pending, nil
 }
 
-func (s *Sender) drain(ctx context.Context, t *tally) error {
+func (s *Sender) drain(ctx context.Context, deadline time.Time, t *tally) (int, error) {
 	for {
-		if err := s.pass(ctx, t); err != nil {
-			return err
+		if err := s.pass(ctx, deadline, t); err != nil {
+			return 0, err
 		}
 		n, err := s.st.PendingParts(ctx)
-		if err != nil || n == 0 {
-			return err
+		if err != nil || n == 0 || !time.Now().Before(deadline) {
+			return n, err
 		}
-		if err := s.sleep(ctx); err != nil {
-			return err
+		if err := s.sleep(ctx, deadline); err != nil {
+			return n, err
 		}
 	}
 }
 
-// pass sends with Workers workers until none finds a due part. It returns
-// the first error, ctx's when ctx ended.
-func (s *Sender) pass(ctx context.Context, t *tally) error {
+// pass sends with Workers workers until none finds a due part or the
+// deadline comes. It returns the first error, ctx's when ctx ended.
+func (s *Sender) pass(ctx context.Context, deadline time.Time, t *tally) error {
 	var wg sync.WaitGroup
 	var once sync.Once
 	var first error
 	for range s.opts.Workers {
 		wg.Go(func() {
-			if err := s.work(ctx, t); err != nil {
+			if err := s.work(ctx, deadline, t); err != nil {
 				once.Do(func() { first = err })
 			}
 		})
@@ -183,9 +202,9 @@ func (s *Sender) pass(ctx context.Context, t *tally) error {
 	return first
 }
 
-// work sends parts until none is due. A panic is logged and ends the
-// worker; the part it held stays pending.
-func (s *Sender) work(ctx context.Context, t *tally) (err error) {
+// work sends parts until none is due or the deadline comes. A panic is
+// logged and ends the worker; the part it held stays pending.
+func (s *Sender) work(ctx context.Context, deadline time.Time, t *tally) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.log.Error("Panic while sending a part", slog.Any("panic", v),
@@ -193,19 +212,23 @@ func (s *Sender) work(ctx context.Context, t *tally) (err error) {
 			err = fmt.Errorf("digest: panic while sending: %v", v)
 		}
 	}()
-	for {
+	for time.Now().Before(deadline) {
 		claimed, err := s.sendOne(ctx, t)
 		if err != nil || !claimed {
 			return err
 		}
 	}
+	return nil
 }
 
-// sleep waits for Notify, for the next delayed part to fall due, or a
-// second, whichever comes first. A part already due was held by another
-// sender during the pass, or fell due since: look again soon.
-func (s *Sender) sleep(ctx context.Context) error {
-	d := time.Second
+// forever is the deadline of a sender that runs until its ctx ends.
+var forever = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// sleep waits for Notify, for the next delayed part to fall due, a second
+// or the deadline, whichever comes first. A part already due was held by
+// another sender during the pass, or fell due since: look again soon.
+func (s *Sender) sleep(ctx context.Context, deadline time.Time) error {
+	d := min(time.Second, max(time.Until(deadline), 0))
 	next, ok, err := s.st.NextPartDue(ctx)
 	if err != nil && ctx.Err() == nil {
 		s.log.Warn("Could not read the outbox", slog.String("error", err.Error()))

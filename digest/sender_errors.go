@@ -17,7 +17,7 @@ const (
 	sent            outcomeKind = iota
 	tooManyRequests             // 429: wait retry_after, then retry
 	transient                   // 5xx, timeout, network: retry with backoff
-	forbidden                   // 403: the chat blocked the bot
+	forbidden                   // 403, or the chat is gone: deactivate it
 	badHTML                     // 400 can't parse entities: resend as plain text
 	migrated                    // 400 migrate_to_chat_id: move the chat
 	unauthorized                // 401: the token is wrong; stop, fail nothing
@@ -59,7 +59,7 @@ func classify(err error) outcome {
 		return outcome{kind: migrated, newChatID: int64(migrate.MigrateToChatID)}
 	}
 	switch {
-	case errors.Is(err, tgbot.ErrorForbidden):
+	case errors.Is(err, tgbot.ErrorForbidden), chatGone(err):
 		return outcome{kind: forbidden}
 	case errors.Is(err, tgbot.ErrorUnauthorized):
 		return outcome{kind: unauthorized}
@@ -73,6 +73,38 @@ func classify(err error) outcome {
 		return outcome{kind: rejected}
 	}
 	return outcome{kind: transient}
+}
+
+// goneChat are the descriptions of 400 answers that mean no message will
+// ever reach the chat, as a 403 does: retrying or failing one digest at a
+// time would fail again every day. (The 403s — "bot was blocked by the
+// user", "bot was kicked from the group chat", "user is deactivated" — are
+// ErrorForbidden already.)
+var goneChat = []string{
+	"chat not found",
+	"user not found",
+	"bot was kicked",
+	"user is deactivated",
+	"group chat was deactivated",
+	"bot is not a member",
+	"not enough rights to send",
+	"have no rights to send",
+	"need administrator rights",
+}
+
+// chatGone reports whether err is a 400 whose description says the chat is
+// gone or closed to the bot.
+func chatGone(err error) bool {
+	if !errors.Is(err, tgbot.ErrorBadRequest) {
+		return false
+	}
+	msg := strings.ToLower(err.Error())
+	for _, d := range goneChat {
+		if strings.Contains(msg, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // errorCode digs the error_code out of the library's error for codes it has

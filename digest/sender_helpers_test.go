@@ -47,8 +47,9 @@ func fastOptions(t *testing.T) digest.SenderOptions {
 	return digest.SenderOptions{
 		GlobalPerSecond: 1000,
 		PerChatInterval: 5 * time.Millisecond,
-		MaxAttempts:     4,
+		RetryFor:        200 * time.Millisecond,
 		Backoff:         10 * time.Millisecond,
+		MaxMoves:        4,
 		RequestTimeout:  5 * time.Second,
 		Workers:         4,
 		Logger:          slog.New(slog.NewTextHandler(t.Output(), nil)),
@@ -64,9 +65,12 @@ func (e *outboxEnv) drain(s *digest.Sender) digest.SendStats {
 	e.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	stats, err := s.Drain(ctx)
+	stats, pending, err := s.Drain(ctx, time.Now().Add(time.Minute))
 	if err != nil {
 		e.t.Fatalf("Drain: %v", err)
+	}
+	if pending != 0 {
+		e.t.Errorf("Drain left %d parts pending", pending)
 	}
 	return stats
 }

@@ -48,16 +48,25 @@ func newPacer(perSecond float64) *pacer {
 	return &pacer{interval: interval, catchUp: catchUp}
 }
 
-// wait blocks until a send may start, or ctx ends.
-func (p *pacer) wait(ctx context.Context) error {
+// wait takes the next slot a send may start at and blocks until lead
+// before it (the time the caller needs to claim a part), or until ctx ends.
+// It returns the slot; the caller waits out the rest of the lead after its
+// claim (sleepUntil), so that the send itself starts on time: requests that
+// start late by a varying claim time bunch up, and a second holding one
+// too many draws a 429.
+func (p *pacer) wait(ctx context.Context, lead time.Duration) (time.Time, error) {
 	for {
 		p.mu.Lock()
+		// This send cannot start before now+lead (its claim comes first),
+		// so that is what may lag the schedule by at most catchUp: measured
+		// from now, a slow claim would let every send behind it start late
+		// and crowd one second with more than the limit.
 		now := time.Now()
-		slot := latest(now.Add(-p.catchUp), p.next, p.paused)
+		slot := latest(now.Add(lead-p.catchUp), p.next, p.paused)
 		p.next = slot.Add(p.interval)
 		p.mu.Unlock()
-		if err := sleepUntil(ctx, slot); err != nil {
-			return err
+		if err := sleepUntil(ctx, slot.Add(-lead)); err != nil {
+			return slot, err
 		}
 		// A pause that began while this send was waiting for its slot
 		// applies to it too.
@@ -65,8 +74,19 @@ func (p *pacer) wait(ctx context.Context) error {
 		paused := time.Now().Before(p.paused)
 		p.mu.Unlock()
 		if !paused {
-			return nil
+			return slot, nil
 		}
+	}
+}
+
+// giveBack returns a slot no send used (its worker found no part), so that
+// idle workers do not push the next real send back. Only the latest slot
+// can be returned; an earlier one is simply lost, at one interval's cost.
+func (p *pacer) giveBack(slot time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.next.Equal(slot.Add(p.interval)) {
+		p.next = slot
 	}
 }
 
@@ -81,6 +101,41 @@ func (p *pacer) tooMany(chat int64, now time.Time, wait time.Duration) bool {
 		p.paused = latest(p.paused, now.Add(wait))
 	}
 	return global
+}
+
+// claimLead tracks how long claiming a part takes, to start the claim that
+// long before the slot. The lead is twice the moving average, at most
+// maxClaimLead: the wait after the claim, inside its transaction, is never
+// longer than that.
+// Before the first claim is timed the lead is the most it may be: the first
+// sends, all claimed at once, are the slowest, and a late start there
+// crowds the first second.
+type claimLead struct {
+	mu   sync.Mutex
+	avg  time.Duration
+	seen bool
+}
+
+const maxClaimLead = 50 * time.Millisecond
+
+func (l *claimLead) lead() time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.seen {
+		return maxClaimLead
+	}
+	return min(2*l.avg, maxClaimLead)
+}
+
+// observe adds one claim's duration to the average (weight 1/8).
+func (l *claimLead) observe(d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.seen {
+		l.avg, l.seen = d, true
+		return
+	}
+	l.avg += (d - l.avg) / 8
 }
 
 func latest(t time.Time, more ...time.Time) time.Time {

@@ -18,21 +18,29 @@ import (
 // that an answer Telegram gave is never forgotten.
 const recordTimeout = 10 * time.Second
 
-// maxBackoff caps the delay between two retries of a part.
-const maxBackoff = time.Hour
-
-// sendOne claims a due part, sends it and records the outcome, all in the
-// claim's transaction. It reports whether it found a part.
+// sendOne waits for a pacing slot, then claims a due part, sends it and
+// records the outcome, all in the claim's transaction. It reports whether it
+// found a part. The slot comes first so that a wait (the pace, a global
+// 429 pause) never holds a transaction, and so a connection, idle: the claim
+// starts just ahead of the slot, by the time a claim takes (at most
+// maxClaimLead), and only that remainder is waited with the part in hand.
 func (s *Sender) sendOne(ctx context.Context, t *tally) (bool, error) {
-	c, err := s.st.ClaimPart(ctx, time.Now())
-	if errors.Is(err, store.ErrNotFound) {
-		return false, nil
-	}
+	slot, err := s.pace.wait(ctx, s.lead.lead())
 	if err != nil {
 		return false, err
 	}
+	claimStart := time.Now()
+	c, err := s.st.ClaimPart(ctx, claimStart)
+	if err != nil {
+		s.pace.giveBack(slot) // no part used it
+		if errors.Is(err, store.ErrNotFound) {
+			return false, nil
+		}
+		return false, err
+	}
 	defer c.Release()
-	if err := s.pace.wait(ctx); err != nil {
+	s.lead.observe(time.Since(claimStart))
+	if err := sleepUntil(ctx, slot); err != nil {
 		return false, err // not called: the part stays pending
 	}
 	began := time.Now()
@@ -95,16 +103,17 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 	case migrated:
 		// A move counts as an attempt, so two ids pointing at each other
 		// cannot loop forever.
-		giveUp := p.Attempts+1 >= s.opts.MaxAttempts
+		giveUp := p.Attempts+1 >= s.opts.MaxMoves
 		log.Info("Chat moved to a supergroup", slog.Int64("new_chat_id", o.newChatID))
 		return count(t, c.MoveChat(ctx, o.newChatID, errText, giveUp), retriedOrFailed(giveUp))
 	case transient:
-		if p.Attempts+1 >= s.opts.MaxAttempts {
-			log.Warn("Giving up on a digest part", slog.Int("attempts", p.Attempts+1))
-			return count(t, c.Fail(ctx, errText, true), failed)
+		if p.FailingSince != nil && now.Sub(*p.FailingSince) >= s.opts.RetryFor {
+			log.Warn("Giving up on a digest part; its releases go to the next digest",
+				slog.Int("attempts", p.Attempts+1), slog.Duration("failing_for", now.Sub(*p.FailingSince)))
+			return s.giveUp(ctx, c, errText, true, t)
 		}
-		delay := min(s.opts.Backoff<<min(p.Attempts, 30), maxBackoff)
-		return count(t, c.Retry(ctx, now.Add(delay), errText), retried)
+		delay := min(s.opts.Backoff<<min(p.Attempts, 30), s.opts.MaxBackoff)
+		return count(t, c.Retry(ctx, now, now.Add(delay), errText), retried)
 	case forbidden:
 		n, err := c.DropChat(ctx, errText)
 		if err == nil {
@@ -121,8 +130,15 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 		// failed for it. The part stays pending.
 		return fmt.Errorf("digest: Telegram refused the bot token: %w", sendErr)
 	}
-	log.Warn("Telegram refused a digest part")
-	return count(t, c.Fail(ctx, errText, false), failed)
+	log.Warn("Telegram refused a digest part; its releases go to the next digest")
+	return s.giveUp(ctx, c, errText, false, t)
+}
+
+// giveUp gives the claimed part up, with the rest of its chat's queue
+// (store.OutboxClaim.GiveUp), and counts them all as failed.
+func (s *Sender) giveUp(ctx context.Context, c *store.OutboxClaim, errText string, countAttempt bool, t *tally) error {
+	n, err := c.GiveUp(ctx, errText, countAttempt)
+	return count(t, err, func(st *SendStats) { st.Failed += 1 + n })
 }
 
 // count adds f to t once err, the recording of an outcome, succeeded.

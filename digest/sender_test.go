@@ -79,7 +79,7 @@ func TestTwoSendersSendEachPartOnce(t *testing.T) {
 	sent := make([]int, len(stores))
 	for i, st := range stores {
 		wg.Go(func() {
-			stats, err := digest.NewSender(st, newClient(t, srv), fastOptions(t)).Drain(context.Background())
+			stats, _, err := digest.NewSender(st, newClient(t, srv), fastOptions(t)).Drain(context.Background(), time.Now().Add(time.Minute))
 			if err != nil {
 				t.Errorf("sender %d: %v", i, err)
 			}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 )
 
 // DigestChat is a chat as its digest schedule and cursor see it.
@@ -18,12 +17,15 @@ type DigestChat struct {
 	Enabled  bool       `db:"digest_enabled"`
 	Active   bool       `db:"active"`
 	Cursor   int64      `db:"digest_cursor"`  // releases up to this arrival_seq were considered
-	Next     *time.Time `db:"next_digest_at"` // nil until the scheduler first sees the chat
+	Next     *time.Time `db:"next_digest_at"` // nil while the digest is off or the chat follows nothing yet
 	Last     *time.Time `db:"last_digest_at"` // when its last digest was queued
+	// Undelivered is when the first digest Telegram never took was built;
+	// the next digest offers its releases again and says so. Nil normally.
+	Undelivered *time.Time `db:"undelivered_at"`
 }
 
 const digestChatColumns = `id, lang, time_zone, to_char(digest_time, 'HH24:MI') AS digest_time,
-	digest_enabled, active, digest_cursor, next_digest_at, last_digest_at`
+	digest_enabled, active, digest_cursor, next_digest_at, last_digest_at, undelivered_at`
 
 // DigestChatByID returns a chat's digest settings.
 func (s *Store) DigestChatByID(ctx context.Context, id int64) (DigestChat, error) {
@@ -57,43 +59,4 @@ func (s *Store) UpdateDigestChat(ctx context.Context, id int64, fn func(c *Diges
 		return nil
 	})
 	return c, err
-}
-
-// UnscheduledChats returns up to limit chats whose digest is on but whose
-// next digest time was never set (chats new since the last pass).
-func (s *Store) UnscheduledChats(ctx context.Context, limit int) ([]DigestChat, error) {
-	var cs []DigestChat
-	err := s.db.SelectContext(ctx, &cs, `SELECT `+digestChatColumns+` FROM chats
-		WHERE next_digest_at IS NULL AND digest_enabled ORDER BY id LIMIT $1`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: unscheduled chats: %w", err)
-	}
-	return cs, nil
-}
-
-// ScheduleChats sets the first next digest time of chats that have none; a
-// chat whose settings changed meanwhile keeps what the change set. Rows are
-// locked in id order and a row another transaction holds is skipped (another
-// process scheduling it, or a settings change that sets it), so concurrent
-// passes never deadlock; a skipped chat is scheduled by the next pass.
-func (s *Store) ScheduleChats(ctx context.Context, next map[int64]time.Time) error {
-	ids := make([]int64, 0, len(next))
-	times := make([]string, 0, len(next))
-	for id, t := range next {
-		ids = append(ids, id)
-		times = append(times, t.UTC().Format(time.RFC3339Nano))
-	}
-	_, err := s.db.ExecContext(ctx, `
-		WITH v AS (SELECT * FROM unnest($1::bigint[], $2::timestamptz[]) AS v(id, next)),
-		locked AS (
-			SELECT c.id FROM chats c JOIN v ON v.id = c.id
-			WHERE c.next_digest_at IS NULL
-			ORDER BY c.id FOR UPDATE OF c SKIP LOCKED)
-		UPDATE chats c SET next_digest_at = v.next
-		FROM v JOIN locked l ON l.id = v.id
-		WHERE c.id = v.id`, pq.Int64Array(ids), pq.StringArray(times))
-	if err != nil {
-		return fmt.Errorf("store: schedule chats: %w", err)
-	}
-	return nil
 }

@@ -62,8 +62,10 @@ func (s *Store) ArrivalHorizon(ctx context.Context) (int64, error) {
 // afterID (FOR UPDATE SKIP LOCKED: chats another process is building are
 // skipped), lets build decide their digests as of toSeq, and stores them
 // in the same transaction: digest rows and outbox parts inserted, each
-// planned chat's cursor moved to toSeq (never back) and its next digest
-// time to its plan's. Claimed is empty when no due chat is left.
+// planned chat's cursor moved to toSeq (never back), its next digest time to
+// its plan's, and its undelivered mark cleared (the plan re-offered those
+// releases). Digests are built as of now; their parts are queued to go at
+// once by the real clock. Claimed is empty when no due chat is left.
 //
 // When the transaction fails after the claim, the outcome still carries
 // Claimed and LastID, so that a pass can count the chats and go on.
@@ -200,12 +202,15 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 				partDigest = append(partDigest, o.DigestID)
 			}
 		}
-		// The parts may go at once: not_before is the build time, never
-		// later than the sender's clock.
+		// The parts may go at once. now is the time the digest is built as
+		// of, which "digest run --now" may set a week ahead or behind; the
+		// sender compares not_before with its own clock, so the parts are
+		// queued by the real one.
 		_, err = tx.ExecContext(ctx, `INSERT INTO outbox (digest_id, chat_id, part, text, not_before)
 			SELECT u.digest_id, u.chat_id, u.part, u.text, $5
 			FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[]) AS u(digest_id, chat_id, part, text)`,
-			pq.Int64Array(partDigest), pq.Int64Array(partChat), pq.Int64Array(partNo), pq.StringArray(partText), now)
+			pq.Int64Array(partDigest), pq.Int64Array(partChat), pq.Int64Array(partNo), pq.StringArray(partText),
+			time.Now())
 		if err != nil {
 			return nil, fmt.Errorf("store: queue %d digest parts: %w", len(partText), err)
 		}
@@ -213,7 +218,8 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 	if len(nextIDs) > 0 {
 		_, err := tx.ExecContext(ctx, `UPDATE chats c SET digest_cursor = greatest(c.digest_cursor, $4),
 				next_digest_at = u.next,
-				last_digest_at = CASE WHEN u.queued THEN $5 ELSE c.last_digest_at END
+				last_digest_at = CASE WHEN u.queued THEN $5 ELSE c.last_digest_at END,
+				undelivered_at = NULL
 			FROM unnest($1::bigint[], $2::timestamptz[], $3::bool[]) AS u(id, next, queued)
 			WHERE c.id = u.id`,
 			pq.Int64Array(nextIDs), pq.StringArray(next), pq.BoolArray(queued), toSeq, now)

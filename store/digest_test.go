@@ -40,10 +40,7 @@ func dueChat(t *testing.T, st *store.Store, id int64, slug string) {
 		t.Fatal(err)
 	}
 	if _, _, err := st.AddSubscription(ctx, store.NewSubscription{ChatID: id, Kind: store.SubEntity,
-		Value: slug, Normalized: slug, EntityID: e.ID}, 50); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ScheduleChats(ctx, map[int64]time.Time{id: digestNow}); err != nil {
+		Value: slug, Normalized: slug, EntityID: e.ID, At: digestNow}, 50); err != nil {
 		t.Fatal(err)
 	}
 }

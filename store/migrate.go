@@ -42,9 +42,17 @@ func (s *Store) migrator() (*goose.Provider, error) {
 		return nil, fmt.Errorf("store: migration lock: %w", err)
 	}
 	p, err := goose.NewProvider(goose.DialectPostgres, s.db.DB, migrations.FS,
-		goose.WithSessionLocker(locker))
+		goose.WithSessionLocker(locker), goose.WithGoMigrations(goMigrations()...))
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
 	}
 	return p, nil
+}
+
+// goMigrations are the migrations written in Go, numbered among the SQL
+// files of package migrations: those that need rules the store has in Go.
+func goMigrations() []*goose.Migration {
+	return []*goose.Migration{
+		goose.NewGoMigration(7, &goose.GoFunc{RunTx: scheduleSubscribedChats}, nil),
+	}
 }

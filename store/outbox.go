@@ -26,11 +26,14 @@ type OutboxPart struct {
 	Text      string `db:"text"`
 	Attempts  int    `db:"attempts"`   // transient failures so far (5xx, timeouts, migrations)
 	PlainText bool   `db:"plain_text"` // send Text stripped of its markup, without parse mode
+	// FailingSince is when the current run of transient failures began;
+	// nil after a success or before any failure.
+	FailingSince *time.Time `db:"failing_since"`
 }
 
 // OutboxClaim is a claimed part: its row stays locked, in an open
 // transaction, until one of the methods that record an outcome (MarkSent,
-// DelayChat, Retry, RetryPlain, Fail, DropChat, MoveChat) commits, or Release
+// DelayChat, Retry, RetryPlain, GiveUp, DropChat, MoveChat) commits, or Release
 // rolls back. Telegram is called between the claim and that commit, so no
 // other sender can send the part meanwhile, and a process that dies before
 // the commit leaves the part pending.
@@ -69,7 +72,7 @@ func (s *Store) ClaimPart(ctx context.Context, now time.Time) (*OutboxClaim, err
 // failed or dropped. A statement that started before the earlier part's
 // commit still sees it pending, so it errs on the side of waiting.
 const claimPartQuery = `
-		SELECT o.id, o.digest_id, o.chat_id, o.part, o.text, o.attempts, o.plain_text
+		SELECT o.id, o.digest_id, o.chat_id, o.part, o.text, o.attempts, o.plain_text, o.failing_since
 		FROM outbox o
 		WHERE o.status = 'pending' AND o.not_before <= $1
 		  AND NOT EXISTS (
@@ -102,7 +105,7 @@ func (c *OutboxClaim) MarkSent(ctx context.Context, sentAt, chatNext time.Time) 
 // markSentQuery is MarkSent's statement: the part sent, and the chat's
 // other pending parts delayed as delayChat does.
 const markSentQuery = `WITH sent AS (
-		UPDATE outbox SET status = 'sent', sent_at = $2 WHERE id = $1)
+		UPDATE outbox SET status = 'sent', sent_at = $2, failing_since = NULL WHERE id = $1)
 	UPDATE outbox SET not_before = greatest(not_before, $3)
 	WHERE id IN (
 	    SELECT id FROM outbox
@@ -121,12 +124,16 @@ func (c *OutboxClaim) DelayChat(ctx context.Context, until time.Time, lastErr st
 	})
 }
 
-// Retry keeps the part pending until notBefore and counts a failed attempt.
-func (c *OutboxClaim) Retry(ctx context.Context, notBefore time.Time, lastErr string) error {
+// Retry keeps the part pending until notBefore and counts a failed attempt
+// that happened at failedAt; the first of a run of them is kept as
+// FailingSince.
+func (c *OutboxClaim) Retry(ctx context.Context, failedAt, notBefore time.Time, lastErr string) error {
 	return c.finish(ctx, "retry", func() error {
 		_, err := c.tx.ExecContext(ctx, `UPDATE outbox
-			SET attempts = attempts + 1, not_before = $2, last_error = $3 WHERE id = $1`,
-			c.Part.ID, notBefore, lastErr)
+			SET attempts = attempts + 1, not_before = $2, last_error = $3,
+				failing_since = COALESCE(failing_since, $4)
+			WHERE id = $1`,
+			c.Part.ID, notBefore, lastErr, failedAt)
 		return err
 	})
 }
@@ -140,12 +147,48 @@ func (c *OutboxClaim) RetryPlain(ctx context.Context, lastErr string) error {
 	})
 }
 
-// Fail records that the part will not be sent; countAttempt adds the last
-// call to its attempts.
-func (c *OutboxClaim) Fail(ctx context.Context, lastErr string, countAttempt bool) error {
-	return c.finish(ctx, "fail", func() error {
-		return c.setError(ctx, OutboxFailed, lastErr, countAttempt)
+// GiveUp records that the part will not be sent (countAttempt adds the last
+// call to its attempts), and with it the rest of its chat's queue: a digest
+// arrives whole and in order or not at all. The releases of its digest are
+// not lost: the chat's cursor moves back to where that digest began, so its
+// next digest offers them again, and undelivered_at tells that digest to say
+// so. It returns how many other parts were given up with it.
+func (c *OutboxClaim) GiveUp(ctx context.Context, lastErr string, countAttempt bool) (int, error) {
+	var n int
+	err := c.finish(ctx, "give up", func() error {
+		if err := c.setError(ctx, OutboxFailed, lastErr, countAttempt); err != nil {
+			return err
+		}
+		var err error
+		n, err = c.giveUpRest(ctx)
+		return err
 	})
+	return n, err
+}
+
+// giveUpRest fails the chat's other pending parts and offers the claimed
+// part's digest again (see GiveUp). Later digests of the chat are pending
+// whole (a chat's parts go in order), and their releases arrived after this
+// digest's began, so the moved cursor offers them again too.
+func (c *OutboxClaim) giveUpRest(ctx context.Context) (int, error) {
+	res, err := c.tx.ExecContext(ctx, `UPDATE outbox SET status = 'failed',
+			last_error = 'not sent: an earlier part of the chat could not be delivered'
+		WHERE id IN (
+		    SELECT id FROM outbox
+		    WHERE chat_id = $1 AND status = 'pending' AND id <> $2
+		    FOR UPDATE SKIP LOCKED)`, c.Part.ChatID, c.Part.ID)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	_, err = c.tx.ExecContext(ctx, `UPDATE chats c
+		SET digest_cursor = least(c.digest_cursor, d.from_seq),
+			undelivered_at = COALESCE(c.undelivered_at, d.built_at)
+		FROM digests d WHERE d.id = $2 AND c.id = $1`, c.Part.ChatID, c.Part.DigestID)
+	return int(n), err
 }
 
 // DropChat deactivates the part's chat and drops its pending parts, this one
@@ -162,7 +205,7 @@ func (c *OutboxClaim) DropChat(ctx context.Context, lastErr string) (int, error)
 
 // MoveChat moves the part's chat to newID (the group became a supergroup)
 // and counts an attempt. The part stays pending, to be sent there at once,
-// unless giveUp is set: then it is failed.
+// unless giveUp is set: then it is given up as GiveUp does.
 func (c *OutboxClaim) MoveChat(ctx context.Context, newID int64, lastErr string, giveUp bool) error {
 	status := OutboxPending
 	if giveUp {
@@ -172,7 +215,12 @@ func (c *OutboxClaim) MoveChat(ctx context.Context, newID int64, lastErr string,
 		if err := migrateChat(ctx, c.tx, c.Part.ChatID, newID); err != nil {
 			return err
 		}
-		return c.setError(ctx, status, lastErr, true)
+		if err := c.setError(ctx, status, lastErr, true); err != nil || !giveUp {
+			return err
+		}
+		c.Part.ChatID = newID
+		_, err := c.giveUpRest(ctx)
+		return err
 	})
 }
 

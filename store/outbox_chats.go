@@ -95,6 +95,8 @@ func mergeChat(ctx context.Context, tx *sqlx.Tx, oldID, newID int64) error {
 		`UPDATE outbox SET chat_id = $2 WHERE chat_id = $1`,
 		`UPDATE queries SET chat_id = $2 WHERE chat_id = $1`,
 		`UPDATE chats n SET digest_cursor = greatest(n.digest_cursor, o.digest_cursor),
+			next_digest_at = least(n.next_digest_at, o.next_digest_at),
+			undelivered_at = least(n.undelivered_at, o.undelivered_at),
 			updated_at = now() FROM chats o WHERE n.id = $2 AND o.id = $1`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, oldID, newID); err != nil {

@@ -102,27 +102,72 @@ func TestDelayChatAndRetry(t *testing.T) {
 	if c == nil || c.Part.Attempts != 0 {
 		t.Fatalf("claim after retry_after = %+v, want part 1 with no attempt counted", c)
 	}
-	if err := c.Retry(ctx, now.Add(time.Minute), "500"); err != nil {
+	if err := c.Retry(ctx, now, now.Add(time.Minute), "500"); err != nil {
 		t.Fatal(err)
 	}
 	c, _ = claim(t, st, now.Add(time.Minute))
 	if c == nil || c.Part.Attempts != 1 || c.Part.Part != 1 {
 		t.Fatalf("claim after backoff = %+v, want part 1 with 1 attempt", c)
 	}
-	if err := c.Fail(ctx, "500", true); err != nil {
+	if c.Part.FailingSince == nil || !c.Part.FailingSince.Equal(now) {
+		t.Errorf("failing since %v, want the first failure's time %v", c.Part.FailingSince, now)
+	}
+	// A second failure keeps the first one's time: the give-up clock runs
+	// from the start of the outage.
+	if err := c.Retry(ctx, now.Add(time.Minute), now.Add(2*time.Minute), "500"); err != nil {
 		t.Fatal(err)
 	}
-	c, got := claim(t, st, now.Add(time.Minute))
-	if want := (claimed{1, 2}); got != want {
-		t.Errorf("claim after part 1 failed = %v, want %v", got, want)
+	c, _ = claim(t, st, now.Add(2*time.Minute))
+	if c == nil || c.Part.FailingSince == nil || !c.Part.FailingSince.Equal(now) {
+		t.Fatalf("after a second failure: %+v, want failing since %v", c, now)
 	}
 	c.Release()
+}
+
+// Giving a part up gives up the rest of its chat's queue, later digests
+// included, and moves the chat's cursor back to where the digest began, so
+// the next digest offers its releases again and says when they failed.
+func TestGiveUpOffersTheDigestAgain(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	first := queueParts(t, st, 1, 2)
+	queueParts(t, st, 1, 1) // a later digest, waiting behind the first
+	queueParts(t, st, 2, 1) // another chat: untouched
+	db := st.DB()
+	builtAt := time.Date(2025, 12, 4, 4, 0, 0, 0, time.UTC)
+	if _, err := db.Exec(`UPDATE digests SET from_seq = 40, to_seq = 90, built_at = $2 WHERE id = $1`, first, builtAt); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE chats SET digest_cursor = 120 WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 12, 4, 9, 0, 0, 0, time.UTC)
+	c, got := claim(t, st, now)
+	if got != (claimed{1, 1}) {
+		t.Fatalf("claim = %v, want chat 1 part 1", got)
+	}
+	n, err := c.GiveUp(ctx, "500", true)
+	if err != nil || n != 2 {
+		t.Fatalf("GiveUp = %d, %v; want the 2 other parts of chat 1 given up with it", n, err)
+	}
+	if c, got := claim(t, st, now); got != (claimed{2, 1}) {
+		t.Errorf("claim after the give-up = %v, want only chat 2's part", got)
+	} else {
+		c.Release()
+	}
+	dc, err := st.DigestChatByID(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dc.Cursor != 40 || dc.Undelivered == nil || !dc.Undelivered.Equal(builtAt) {
+		t.Errorf("chat after the give-up: cursor %d, undelivered %v; want 40 and %v", dc.Cursor, dc.Undelivered, builtAt)
+	}
 	counts, err := st.OutboxCounts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counts[store.OutboxFailed] != 1 || counts[store.OutboxPending] != 1 || len(counts) != 2 {
-		t.Errorf("counts = %v, want 1 failed, 1 pending", counts)
+	if counts[store.OutboxFailed] != 3 || counts[store.OutboxPending] != 1 {
+		t.Errorf("counts = %v, want 3 failed, 1 pending", counts)
 	}
 }
 

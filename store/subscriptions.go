@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -19,6 +20,9 @@ type NewSubscription struct {
 	Normalized string
 	EntityID   int64  // for SubEntity
 	MatchQuery string // for SubKeyword: its tsquery (subscriptions.KeywordQuery)
+	// At is when the chat subscribed (time.Now when zero): a chat's first
+	// subscription schedules its first digest from it.
+	At time.Time
 }
 
 // SubscriptionView is a subscription with its entity, for display.
@@ -29,7 +33,8 @@ type SubscriptionView struct {
 
 // AddSubscription adds a subscription unless the chat already has it. It
 // returns the stored subscription and whether it was created. A chat at max
-// subscriptions gets ErrTooManySubscriptions.
+// subscriptions gets ErrTooManySubscriptions. The chat's first subscription
+// also schedules its first digest, in the same transaction (scheduleFirst).
 func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int) (Subscription, bool, error) {
 	var sub Subscription
 	created := false
@@ -40,8 +45,10 @@ func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int)
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Locking the chat row makes the count and the insert one step, so two
 		// concurrent /subscribe cannot both pass the limit.
-		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM chats WHERE id = $1 FOR UPDATE`, n.ChatID); err != nil {
-			return fmt.Errorf("store: lock chat %d: %w", n.ChatID, err)
+		var chat DigestChat
+		if err := tx.GetContext(ctx, &chat, `SELECT `+digestChatColumns+` FROM chats WHERE id = $1 FOR UPDATE`,
+			n.ChatID); err != nil {
+			return notFound(err, "store: lock chat %d", n.ChatID)
 		}
 		err := tx.GetContext(ctx, &sub, `SELECT `+subColumns+` FROM subscriptions
 			WHERE chat_id = $1 AND kind = $2 AND normalized = $3`, n.ChatID, n.Kind, n.Normalized)
@@ -55,6 +62,15 @@ func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int)
 		}
 		if count >= max {
 			return ErrTooManySubscriptions
+		}
+		if count == 0 || chat.Next == nil {
+			at := n.At
+			if at.IsZero() {
+				at = time.Now()
+			}
+			if err := scheduleFirst(ctx, tx, chat, at); err != nil {
+				return err
+			}
 		}
 		err = tx.GetContext(ctx, &sub, `
 			INSERT INTO subscriptions (chat_id, kind, value, normalized, entity_id, match_query, after_seq)

@@ -16,11 +16,12 @@ type DigestConfig struct {
 	MaxItems     int           // DIGEST_MAX_ITEMS: stories in one digest before "and N more" (30)
 	SendRate     float64       // SEND_RATE: messages a second overall (30; paid broadcasts up to 1000)
 	ChatInterval time.Duration // SEND_CHAT_INTERVAL: least gap between two messages to one chat (1s)
+	RetryFor     time.Duration // SEND_RETRY_FOR: how long a part is retried through 5xx and timeouts (6h)
 	err          error         // the first malformed setting, reported by Validate
 }
 
 func loadDigestConfig(getenv func(string) string) DigestConfig {
-	d := DigestConfig{MaxAgeDays: 7, MaxItems: 30, SendRate: 30, ChatInterval: time.Second}
+	d := DigestConfig{MaxAgeDays: 7, MaxItems: 30, SendRate: 30, ChatInterval: time.Second, RetryFor: 6 * time.Hour}
 	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
 	fail := func(format string, args ...any) {
 		if d.err == nil {
@@ -55,6 +56,13 @@ func loadDigestConfig(getenv func(string) string) DigestConfig {
 		}
 		d.ChatInterval = iv
 	}
+	if v := env("SEND_RETRY_FOR"); v != "" {
+		rf, err := time.ParseDuration(v)
+		if err != nil || rf < time.Minute || rf > 7*24*time.Hour {
+			fail("SEND_RETRY_FOR must be a duration like 6h or 90m, from 1m to 168h")
+		}
+		d.RetryFor = rf
+	}
 	return d
 }
 
@@ -65,5 +73,6 @@ func (d DigestConfig) buildOptions(log *slog.Logger, m digest.Metrics) digest.Bu
 
 // senderOptions are the digest sender's options from the configuration.
 func (d DigestConfig) senderOptions(log *slog.Logger, m digest.Metrics) digest.SenderOptions {
-	return digest.SenderOptions{GlobalPerSecond: d.SendRate, PerChatInterval: d.ChatInterval, Logger: log, Metrics: m}
+	return digest.SenderOptions{GlobalPerSecond: d.SendRate, PerChatInterval: d.ChatInterval, RetryFor: d.RetryFor,
+		Logger: log, Metrics: m}
 }

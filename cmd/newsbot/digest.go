@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsbot-kz/newsbot/bot"
@@ -25,6 +26,7 @@ func runDigest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	fs.SetOutput(stderr)
 	nowFlag := fs.String("now", "", "the time the pass reads, RFC 3339 (default: now)")
 	chat := fs.Int64("chat", 0, "the chat to preview")
+	wait := fs.Duration("wait", 2*time.Minute, "run: how long to deliver before leaving the rest queued for serve")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageError(err.Error())
 	}
@@ -41,7 +43,10 @@ func runDigest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 		if err := cfg.Validate(true); err != nil {
 			return err
 		}
-		return digestRun(ctx, cfg, log, now)
+		if *wait <= 0 {
+			return usageError("--wait must be a duration above zero, like 2m")
+		}
+		return digestRun(ctx, cfg, log, now, *wait)
 	case "preview":
 		if *chat == 0 {
 			return usageError("digest preview needs --chat ID")
@@ -51,9 +56,13 @@ func runDigest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	return usageError(fmt.Sprintf("unknown digest command %q", args[0]))
 }
 
-// digestRun builds the digests due at now and returns when every queued
-// part is sent or given up, logging one line of what the run did.
-func digestRun(ctx context.Context, cfg Config, log *slog.Logger, now time.Time) error {
+// digestRun builds the digests due at now and delivers them, logging one
+// line of what the run did. now decides only what is due and what the
+// digests hold: the parts go at once, paced and retried by the real clock.
+// It returns when every queued part is sent or given up, or after wait,
+// leaving the rest queued for serve. Its error (exit status 1) says what was
+// left: builds that failed, parts given up, parts still queued.
+func digestRun(ctx context.Context, cfg Config, log *slog.Logger, now time.Time, wait time.Duration) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -70,15 +79,38 @@ func digestRun(ctx context.Context, cfg Config, log *slog.Logger, now time.Time)
 	// The sender's own summary would be a second line: its warnings and
 	// errors still show, the summary is the one below.
 	quiet := slog.New(minLevel{log.Handler(), slog.LevelWarn})
-	sent, err := digest.NewSender(st, b.Client(), cfg.Digest.senderOptions(quiet, nil)).Drain(ctx)
+	sender := digest.NewSender(st, b.Client(), cfg.Digest.senderOptions(quiet, nil))
+	sent, pending, err := sender.Drain(ctx, time.Now().Add(wait))
 	log.Info("Digest run", slog.Time("now", now), slog.Int("chats_due", pass.Due),
 		slog.Int("digests_built", pass.Built), slog.Int("parts_queued", pass.Parts),
 		slog.Int("parts_sent", sent.Sent), slog.Int("failed", pass.Failed+sent.Failed),
-		slog.Int("dropped", sent.Dropped), slog.Duration("duration", pass.Duration+sent.Duration))
-	if err == nil && pass.Failed > 0 {
-		err = fmt.Errorf("%d chats' digests could not be built (see the log)", pass.Failed)
+		slog.Int("dropped", sent.Dropped), slog.Int("still_queued", pending),
+		slog.Duration("duration", pass.Duration+sent.Duration))
+	if err != nil {
+		return err
 	}
-	return err
+	return runLeftovers(pass.Failed, sent.Failed, pending, wait)
+}
+
+// runLeftovers is digest run's error when it left something undone, nil
+// when it did everything.
+func runLeftovers(buildFailed, partsFailed, pending int, wait time.Duration) error {
+	var left []string
+	if buildFailed > 0 {
+		left = append(left, fmt.Sprintf("%d chats' digests could not be built (see the log); they stay due", buildFailed))
+	}
+	if partsFailed > 0 {
+		left = append(left, fmt.Sprintf("%s not be delivered; their releases go to those chats' next digest",
+			parts(partsFailed, "could")))
+	}
+	if pending > 0 {
+		left = append(left, fmt.Sprintf("%s still queued after %s (is Telegram reachable?); serve will send them",
+			parts(pending, "is", "are"), wait))
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(left, "; "))
 }
 
 // digestPreview prints the plain text of the chat's next digest as if it
@@ -149,4 +181,13 @@ func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (h minLevel) WithGroup(name string) slog.Handler {
 	return minLevel{h.Handler.WithGroup(name), h.min}
+}
+
+// parts is "1 part is" or "3 parts are": n parts and the verb that agrees;
+// a verb given once ("could") serves both.
+func parts(n int, verb ...string) string {
+	if n == 1 {
+		return "1 part " + verb[0]
+	}
+	return fmt.Sprintf("%d parts %s", n, verb[len(verb)-1])
 }

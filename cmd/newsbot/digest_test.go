@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
@@ -18,7 +19,7 @@ func TestDigestPreviewThenRun(t *testing.T) {
 	if _, err := runCmd(t, env, "", "migrate"); err != nil {
 		t.Fatal(err)
 	}
-	digestFollow(t, env["DATABASE_URL"], 77, "mfa-budapest")
+	digestFollow(t, env["DATABASE_URL"], 77, "mfa-budapest", fixtureSubscribed)
 	if _, err := runCmd(t, env, "", "import", fixture); err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +49,13 @@ func TestDigestPreviewThenRun(t *testing.T) {
 	}
 }
 
-func digestFollow(t *testing.T, url string, chat int64, slug string) {
+// fixtureSubscribed is when the tests that build the fixture's digests
+// subscribe: the night before its newest releases' 09:00 digest.
+var fixtureSubscribed = time.Date(2025, 11, 26, 0, 0, 0, 0, time.FixedZone("Almaty", 5*3600))
+
+// digestFollow makes chat follow slug as if it subscribed at at, which
+// schedules its first digest (the first 09:00 in Almaty after at).
+func digestFollow(t *testing.T, url string, chat int64, slug string, at time.Time) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, url)
@@ -62,7 +69,7 @@ func digestFollow(t *testing.T, url string, chat int64, slug string) {
 	}
 	if err == nil {
 		_, _, err = st.AddSubscription(ctx, store.NewSubscription{ChatID: chat, Kind: store.SubEntity,
-			Value: slug, Normalized: slug, EntityID: ent.ID}, 50)
+			Value: slug, Normalized: slug, EntityID: ent.ID, At: at}, 50)
 	}
 	if err != nil {
 		t.Fatal(err)

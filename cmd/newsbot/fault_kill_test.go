@@ -78,7 +78,7 @@ func TestSIGKILLDuringDigestDelivery(t *testing.T) {
 	}
 	const chats, workers = 20, 8
 	for chat := int64(1); chat <= chats; chat++ {
-		digestFollow(t, env["DATABASE_URL"], chat, "mfa-budapest")
+		digestFollow(t, env["DATABASE_URL"], chat, "mfa-budapest", fixtureSubscribed)
 	}
 	if _, err := runCmd(t, env, "", "import", fixture); err != nil {
 		t.Fatal(err)

@@ -112,10 +112,14 @@ func printResults(stdout io.Writer, results []poll.Result) error {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	failed := 0
+	var names []string // of the failed sources, for the error on stderr
 	var total store.SaveResult
 	for _, r := range results {
 		if r.Failed() {
 			failed++
+			if len(names) < 10 {
+				names = append(names, r.Source.Name())
+			}
 		}
 		total.New += r.Saved.New
 		total.Versions += r.Saved.Versions
@@ -126,7 +130,11 @@ func printResults(stdout io.Writer, results []poll.Result) error {
 	fmt.Fprintf(stdout, "%d sources polled: %d new, %d new language versions, %d updated, %d failed\n",
 		len(results), total.New, total.Versions, total.Updated, failed)
 	if failed > 0 {
-		return fmt.Errorf("%d of %d sources failed", failed, len(results))
+		list := strings.Join(names, ", ")
+		if failed > len(names) {
+			list += fmt.Sprintf(" and %d more", failed-len(names))
+		}
+		return fmt.Errorf("%d of %d sources failed: %s", failed, len(results), list)
 	}
 	return nil
 }

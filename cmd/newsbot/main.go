@@ -29,8 +29,10 @@ Usage:
   newsbot fetch [--entity SLUG ...]
                                poll the due sources once (or every source of the entities)
   newsbot sources status       each source's last success, last error and next poll
-  newsbot digest run [--now RFC3339]
-                               build the digests due now (or at --now) and deliver them
+  newsbot digest run [--now RFC3339] [--wait 2m]
+                               build the digests due now (or as of --now) and deliver them
+                               at once; after --wait, what is not sent stays queued for
+                               serve. Exit 0: all sent; 1: something left (on stderr)
   newsbot digest preview --chat ID [--now RFC3339]
                                print a chat's next digest, changing nothing
   newsbot bench [--releases N] [--chats N] [--db URL]
@@ -54,6 +56,11 @@ Environment:
   POLL_INTERVAL       per source, default 10m; off: serve does not poll
   FETCH_TIMEOUT       per request, default 30s
   FEEDS, FEEDS_FILE   other RSS/Atom feeds: URL or slug=URL, comma-separated or one a line
+  DIGEST_MAX_AGE_DAYS releases published longer ago stay out of digests, default 7
+  DIGEST_MAX_ITEMS    stories in one digest before "and N more", default 30
+  SEND_RATE           messages a second overall, default 30 (above 30: paid broadcasts)
+  SEND_CHAT_INTERVAL  least gap between two messages to one chat, default 1s
+  SEND_RETRY_FOR      how long a message is retried through Telegram errors, default 6h
 `
 
 func main() {

@@ -177,7 +177,7 @@ func queueDigests(t *testing.T, dbURL string, chats int64) {
 		t.Fatal(err)
 	}
 	for chat := int64(1); chat <= chats; chat++ {
-		digestFollow(t, dbURL, chat, "mfa-budapest")
+		digestFollow(t, dbURL, chat, "mfa-budapest", fixtureSubscribed)
 	}
 	if _, err := runCmd(t, env, "", "import", fixture); err != nil {
 		t.Fatal(err)

@@ -61,6 +61,10 @@ func MigrateTo(newID int64) *APIError {
 // Hang makes the request time out: no answer until the client cancels it.
 func Hang() *APIError { return &APIError{Hang: true} }
 
+// ChatNotFound is Telegram's answer for a chat the bot cannot reach any
+// more (deleted, or never started): 400, not 403.
+func ChatNotFound() *APIError { return badRequest("chat not found") }
+
 // badRequest is a 400 answer; desc follows "Bad Request: ".
 func badRequest(desc string) *APIError {
 	return &APIError{Code: http.StatusBadRequest, Description: "Bad Request: " + desc}

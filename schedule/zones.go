@@ -1,4 +1,4 @@
-package digest
+package schedule
 
 // zoneNames are the zone database's Area/City names, for /timezone to find a
 // zone by its city ("budapest") or its name in any letter case. Canonical

@@ -1,4 +1,4 @@
-package digest
+package schedule
 
 import (
 	"testing"
@@ -22,10 +22,10 @@ func TestEveryListedZoneLoads(t *testing.T) {
 func TestFirstRunCountsTheCurrentMinute(t *testing.T) {
 	loc := time.FixedZone("Almaty", 5*3600)
 	at := func(h, m, s int) time.Time { return time.Date(2025, 11, 26, h, m, s, 0, loc) }
-	if got := firstRun(at(7, 30, 20), "07:30", loc); !got.Equal(at(7, 30, 0)) {
+	if got := FirstRun(at(7, 30, 20), "07:30", loc); !got.Equal(at(7, 30, 0)) {
 		t.Errorf("set to 07:30 at 07:30:20: first run %v, want today 07:30", got)
 	}
-	if got := firstRun(at(7, 31, 0), "07:30", loc); !got.Equal(at(7, 30, 0).AddDate(0, 0, 1)) {
+	if got := FirstRun(at(7, 31, 0), "07:30", loc); !got.Equal(at(7, 30, 0).AddDate(0, 0, 1)) {
 		t.Errorf("set to 07:30 at 07:31: first run %v, want tomorrow", got)
 	}
 }

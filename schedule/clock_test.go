@@ -1,24 +1,23 @@
-package digest_test
+package schedule_test
 
 import (
 	"errors"
 	"testing"
 	"time"
 
-	"github.com/newsbot-kz/newsbot/bot"
-	"github.com/newsbot-kz/newsbot/digest"
+	"github.com/newsbot-kz/newsbot/schedule"
 )
 
 func TestParseClock(t *testing.T) {
 	for in, want := range map[string]string{
 		"07:30": "07:30", "7:30": "07:30", "07.30": "07:30", "0:00": "00:00", "23:59": "23:59",
 	} {
-		if got, err := digest.ParseClock(in); err != nil || got != want {
+		if got, err := schedule.ParseClock(in); err != nil || got != want {
 			t.Errorf("ParseClock(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, in := range []string{"", "24:00", "7", "07:60", "7:5", "07:30pm", "seven", "-1:00", "007:30"} {
-		if _, err := digest.ParseClock(in); !errors.Is(err, bot.ErrDigestTime) {
+		if _, err := schedule.ParseClock(in); !errors.Is(err, schedule.ErrTime) {
 			t.Errorf("ParseClock(%q) error = %v, want ErrDigestTime", in, err)
 		}
 	}
@@ -48,24 +47,24 @@ func TestParseZone(t *testing.T) {
 		"utc+0":                        "UTC",
 		"America/Indiana/Indianapolis": "America/Indiana/Indianapolis",
 	} {
-		got, err := digest.ParseZone(in)
+		got, err := schedule.ParseZone(in)
 		if err != nil || got != want {
 			t.Errorf("ParseZone(%q) = %q, %v; want %q", in, got, err, want)
 			continue
 		}
-		if _, err := digest.LoadZone(got); err != nil {
+		if _, err := schedule.LoadZone(got); err != nil {
 			t.Errorf("LoadZone(%q): %v", got, err)
 		}
 	}
 	for _, in := range []string{"", "Mars/Olympus", "Local", "UTC+15", "UTC-13", "+05:20", "09:00", "Atlantis", "../etc/passwd"} {
-		if got, err := digest.ParseZone(in); !errors.Is(err, bot.ErrTimeZone) {
+		if got, err := schedule.ParseZone(in); !errors.Is(err, schedule.ErrZone) {
 			t.Errorf("ParseZone(%q) = %q, %v; want ErrTimeZone", in, got, err)
 		}
 	}
 }
 
 func TestLoadZoneFixedOffset(t *testing.T) {
-	loc, err := digest.LoadZone("UTC-03:30")
+	loc, err := schedule.LoadZone("UTC-03:30")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +74,7 @@ func TestLoadZoneFixedOffset(t *testing.T) {
 }
 
 func TestNextRun(t *testing.T) {
-	almatyLoc, _ := digest.LoadZone("Asia/Almaty")
+	almatyLoc, _ := schedule.LoadZone("Asia/Almaty")
 	tests := []struct {
 		name  string
 		after time.Time
@@ -89,8 +88,13 @@ func TestNextRun(t *testing.T) {
 		{"unreadable clock is 09:00", almaty(2025, 11, 26, 0, 0), "nonsense", almaty(2025, 11, 26, 9, 0)},
 	}
 	for _, tt := range tests {
-		if got := digest.NextRun(tt.after, tt.clock, almatyLoc); !got.Equal(tt.want) {
+		if got := schedule.NextRun(tt.after, tt.clock, almatyLoc); !got.Equal(tt.want) {
 			t.Errorf("%s: NextRun = %v, want %v", tt.name, got, tt.want)
 		}
 	}
+}
+
+// almaty is a wall-clock time in Kazakhstan (UTC+5).
+func almaty(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.FixedZone("Almaty", 5*3600))
 }

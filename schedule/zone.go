@@ -1,4 +1,4 @@
-package digest
+package schedule
 
 import (
 	"fmt"
@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/newsbot-kz/newsbot/bot"
 )
 
 // A fixed offset is stored as "UTC+05:30": the zone database has no name for
@@ -47,11 +45,11 @@ func loadZone(name string) (*time.Location, error) {
 		return time.FixedZone(name, secs), nil
 	}
 	if name == "" || name == "Local" {
-		return nil, fmt.Errorf("digest: zone %q: %w", name, bot.ErrTimeZone)
+		return nil, fmt.Errorf("schedule: zone %q: %w", name, ErrZone)
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("digest: zone %q: %w", name, bot.ErrTimeZone)
+		return nil, fmt.Errorf("schedule: zone %q: %w", name, ErrZone)
 	}
 	return loc, nil
 }
@@ -60,7 +58,7 @@ func loadZone(name string) (*time.Location, error) {
 // case ("europe/budapest"), a city of the zone database ("Budapest",
 // "new york"), a few city names in Kazakh and Russian ("Алматы",
 // "Будапешт"), or a fixed offset ("UTC+3", "+05:00", "GMT-3:30"). It
-// returns the name to store, or bot.ErrTimeZone.
+// returns the name to store, or ErrZone.
 func ParseZone(s string) (string, error) {
 	s = strings.Join(strings.Fields(s), " ")
 	if name, ok := parseOffset(s); ok {
@@ -73,7 +71,7 @@ func ParseZone(s string) (string, error) {
 	if name, ok := localCities[key]; ok {
 		return name, nil
 	}
-	return "", fmt.Errorf("digest: zone %q: %w", s, bot.ErrTimeZone)
+	return "", fmt.Errorf("schedule: zone %q: %w", s, ErrZone)
 }
 
 func parseOffset(s string) (string, bool) {

@@ -1,12 +1,22 @@
-package digest
+// Package schedule holds the rules of a chat's digest clock: the time of
+// day and zone a chat chose, how people type them, and when the next digest
+// falls. It is a leaf: the store schedules a chat in the transaction that
+// gives it its first subscription, and the digest pass moves it after each
+// digest, both with these rules.
+package schedule
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"time"
+)
 
-	"github.com/newsbot-kz/newsbot/bot"
+// Errors of what a user typed.
+var (
+	ErrTime = errors.New("not a time of day (HH:MM)")
+	ErrZone = errors.New("not a known time zone")
 )
 
 // A chat's digest time and zone until it changes them; the chats table has
@@ -19,11 +29,11 @@ const (
 var clockPattern = regexp.MustCompile(`^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$`)
 
 // ParseClock reads a digest time as people type it ("7:30", "07:30",
-// "07.30") and returns it as "HH:MM", or bot.ErrDigestTime.
+// "07.30") and returns it as "HH:MM", or ErrTime.
 func ParseClock(s string) (string, error) {
 	m := clockPattern.FindStringSubmatch(s)
 	if m == nil {
-		return "", fmt.Errorf("digest: time %q: %w", s, bot.ErrDigestTime)
+		return "", fmt.Errorf("schedule: time %q: %w", s, ErrTime)
 	}
 	h, _ := strconv.Atoi(m[1])
 	return fmt.Sprintf("%02d:%s", h, m[2]), nil
@@ -50,18 +60,18 @@ func NextRun(t time.Time, clock string, loc *time.Location) time.Time {
 	}
 }
 
-// firstRun is the next digest time of a chat that was just seen or whose
+// FirstRun is the next digest time of a chat that was just seen or whose
 // settings just changed: the first occurrence from the start of the current
 // minute, so that a chat set to 07:30 at 07:30:20 still gets today's digest
 // at the next tick, while the tick itself (at :00 seconds) never lands a
 // chat just before its own time.
-func firstRun(now time.Time, clock string, loc *time.Location) time.Time {
+func FirstRun(now time.Time, clock string, loc *time.Location) time.Time {
 	return NextRun(now.Truncate(time.Minute).Add(-time.Nanosecond), clock, loc)
 }
 
-// chatZone is the location of a stored zone name, the default zone when it
+// Zone is the location of a stored zone name, the default zone when it
 // no longer loads (a name dropped from a newer zone database).
-func chatZone(name string) *time.Location {
+func Zone(name string) *time.Location {
 	loc, err := LoadZone(name)
 	if err != nil {
 		loc, _ = LoadZone(DefaultZone)

@@ -1,0 +1,48 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// recentShown is how many of a new subscription's newest releases its
+// confirmation shows, so that a new subscriber sees at once what it brings;
+// the first digest then holds what arrives after it.
+const recentShown = 3
+
+// recentTimeout bounds the look-up: the confirmation goes out without the
+// releases rather than late.
+const recentTimeout = 3 * time.Second
+
+// recentMatches renders the newest releases that f matches, after a blank
+// line and a heading, to follow a subscription's confirmation; "" when none
+// match or the look-up fails (the subscription is made either way).
+func (b *Bot) recentMatches(ctx context.Context, c chatCtx, f store.LatestFilter) string {
+	ctx, cancel := context.WithTimeout(ctx, recentTimeout)
+	defer cancel()
+	f.Lang = c.lang
+	rels, err := b.st.Latest(ctx, f, 0, recentShown)
+	if err != nil {
+		b.log.Warn("Could not show a new subscription's newest releases",
+			slog.Int64("chat_id", c.chat.ID), slog.String("error", err.Error()))
+		return ""
+	}
+	if len(rels) == 0 {
+		return "\n\n" + tr(c.lang, msgRecentNone)
+	}
+	var m msg
+	m.text("\n\n" + tr(c.lang, msgRecentHeading) + "\n")
+	for i, r := range rels {
+		it := renderItem(i+1, r, c.lang, false)
+		// The confirmation before it is a few hundred characters at most.
+		if !m.fits(it.plain, 1000) {
+			break
+		}
+		m.add(it.html, it.plain)
+	}
+	return strings.TrimRight(m.String(), "\n")
+}
