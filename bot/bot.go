@@ -16,6 +16,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // Store is what the bot needs of the database.
@@ -181,7 +182,7 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) error {
 	if m.From == nil || m.From.IsBot {
 		return nil
 	}
-	chat, err := b.st.TouchChat(ctx, m.Chat.ID, string(m.Chat.Type), LangFromCode(m.From.LanguageCode))
+	chat, err := b.st.TouchChat(ctx, m.Chat.ID, string(m.Chat.Type), tgtext.LangFromCode(m.From.LanguageCode))
 	if err != nil {
 		b.log.Error("Could not record chat", slog.Int64("chat_id", m.Chat.ID), slog.String("error", err.Error()))
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
@@ -195,7 +196,7 @@ func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 	if !isCmd {
 		// In groups the bot speaks only when spoken to.
 		if m.Chat.Type == models.ChatTypePrivate {
-			b.reply(ctx, c, tr(c.lang, msgUnknown), nil)
+			b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgUnknown), nil)
 		}
 		return
 	}
@@ -204,20 +205,20 @@ func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 	}
 	switch b.limiter.allow(m.Chat.ID) {
 	case limitRefuse:
-		b.reply(ctx, c, tr(c.lang, msgSlowDown), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSlowDown), nil)
 		return
 	case limitDrop:
 		return
 	}
 	h, ok := commands[cmd]
 	if !ok {
-		b.reply(ctx, c, tr(c.lang, msgUnknown), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgUnknown), nil)
 		return
 	}
 	if err := h(b, ctx, c, args, m.From); err != nil {
 		b.log.Error("Command failed", slog.String("command", cmd), slog.Int64("chat_id", m.Chat.ID),
 			slog.String("error", err.Error()))
-		b.reply(ctx, c, tr(c.lang, msgInternalError), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgInternalError), nil)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // Callback data formats (at most 64 bytes each):
@@ -26,15 +27,15 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	if m := q.Message.Message; m != nil {
 		chatID, msgID = m.Chat.ID, m.ID
 	}
-	chat, err := b.st.TouchChat(ctx, chatID, chatTypeOf(q), LangFromCode(q.From.LanguageCode))
+	chat, err := b.st.TouchChat(ctx, chatID, chatTypeOf(q), tgtext.LangFromCode(q.From.LanguageCode))
 	if err != nil {
 		b.log.Error("Could not record chat", slog.Int64("chat_id", chatID), slog.String("error", err.Error()))
-		b.answer(ctx, q, tr(LangFromCode(q.From.LanguageCode), msgInternalError))
+		b.answer(ctx, q, tgtext.Tr(tgtext.LangFromCode(q.From.LanguageCode), tgtext.MsgInternalError))
 		return
 	}
 	c := chatCtx{chat: chat, lang: chat.Lang}
 	if b.limiter.allow(chatID) != limitAllow {
-		b.answer(ctx, q, tr(c.lang, msgSlowDown))
+		b.answer(ctx, q, tgtext.Tr(c.lang, tgtext.MsgSlowDown))
 		return
 	}
 	parts := strings.Split(q.Data, ":")
@@ -46,13 +47,13 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	}
 	err = b.dispatchCallback(ctx, c, msgID, parts, ids)
 	if errors.Is(err, errBadCallback) || errors.Is(err, store.ErrNotFound) {
-		b.answer(ctx, q, tr(c.lang, msgExpired))
+		b.answer(ctx, q, tgtext.Tr(c.lang, tgtext.MsgExpired))
 		return
 	}
 	if err != nil {
 		b.log.Error("Callback failed", slog.String("data", q.Data), slog.Int64("chat_id", chatID),
 			slog.String("error", err.Error()))
-		b.answer(ctx, q, tr(c.lang, msgInternalError))
+		b.answer(ctx, q, tgtext.Tr(c.lang, tgtext.MsgInternalError))
 		return
 	}
 	b.answer(ctx, q, "")

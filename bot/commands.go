@@ -7,6 +7,7 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // commandFunc answers one command. args is the text after the command.
@@ -35,27 +36,27 @@ func init() {
 // menu is the command menu registered with setMyCommands, in each language.
 var menu = []struct {
 	command string
-	desc    text
+	desc    tgtext.Text
 }{
-	{"latest", text{kk: "Соңғы жаңалықтар", ru: "Последние новости", en: "Newest releases"}},
-	{"search", text{kk: "Жаңалықтарды іздеу", ru: "Поиск по новостям", en: "Search releases"}},
-	{"subscribe", text{kk: "Дереккөзге не сөзге жазылу", ru: "Подписаться на источник или слово", en: "Follow a source or a word"}},
-	{"unsubscribe", text{kk: "Жазылымнан бас тарту", ru: "Отписаться", en: "Stop following"}},
-	{"subscriptions", text{kk: "Жазылымдарым", ru: "Мои подписки", en: "What you follow"}},
-	{"sources", text{kk: "Дереккөздер", ru: "Источники", en: "Sources"}},
-	{"digest", text{kk: "Күнделікті дайджест", ru: "Ежедневный дайджест", en: "Daily digest"}},
-	{"timezone", text{kk: "Уақыт белдеуі", ru: "Часовой пояс", en: "Time zone"}},
-	{"language", text{kk: "Тіл", ru: "Язык", en: "Language"}},
-	{"help", text{kk: "Анықтама", ru: "Справка", en: "Help"}},
+	{"latest", tgtext.CmdLatest},
+	{"search", tgtext.CmdSearch},
+	{"subscribe", tgtext.CmdSubscribe},
+	{"unsubscribe", tgtext.CmdUnsubscribe},
+	{"subscriptions", tgtext.CmdSubscriptions},
+	{"sources", tgtext.CmdSources},
+	{"digest", tgtext.CmdDigest},
+	{"timezone", tgtext.CmdTimezone},
+	{"language", tgtext.CmdLanguage},
+	{"help", tgtext.CmdHelp},
 }
 
 // RegisterCommands sets the command menu for each language, and the English
 // one as the default for every other language.
 func (b *Bot) RegisterCommands(ctx context.Context) error {
-	for _, lang := range append([]string{""}, Languages...) {
+	for _, lang := range append([]string{""}, tgtext.Languages...) {
 		cmds := make([]models.BotCommand, len(menu))
 		for i, m := range menu {
-			cmds[i] = models.BotCommand{Command: m.command, Description: m.desc.in(lang)}
+			cmds[i] = models.BotCommand{Command: m.command, Description: m.desc.In(lang)}
 		}
 		if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{
 			Commands: cmds, LanguageCode: lang,
@@ -94,27 +95,27 @@ func parseCommand(m *models.Message, username string) (cmd, args string, ok bool
 }
 
 func (b *Bot) cmdStart(ctx context.Context, c chatCtx, _ string, _ *models.User) error {
-	b.reply(ctx, c, Esc(tr(c.lang, msgWelcome)), nil)
+	b.reply(ctx, c, tgtext.Esc(tgtext.Tr(c.lang, tgtext.MsgWelcome)), nil)
 	return nil
 }
 
 func (b *Bot) cmdHelp(ctx context.Context, c chatCtx, _ string, _ *models.User) error {
-	b.reply(ctx, c, tr(c.lang, msgHelp), nil)
+	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgHelp), nil)
 	return nil
 }
 
 func (b *Bot) cmdLanguage(ctx context.Context, c chatCtx, args string, _ *models.User) error {
 	lang := strings.ToLower(strings.TrimSpace(args))
-	for _, l := range Languages {
+	for _, l := range tgtext.Languages {
 		if lang == l {
 			if err := b.st.SetChatLang(ctx, c.chat.ID, l); err != nil {
 				return err
 			}
-			b.reply(ctx, chatCtx{chat: c.chat, lang: l}, tr(l, msgLanguageSet), nil)
+			b.reply(ctx, chatCtx{chat: c.chat, lang: l}, tgtext.Tr(l, tgtext.MsgLanguageSet), nil)
 			return nil
 		}
 	}
-	b.reply(ctx, c, tr(c.lang, msgLanguageUsage), nil)
+	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgLanguageUsage), nil)
 	return nil
 }
 

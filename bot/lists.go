@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // Page sizes.
@@ -24,29 +25,29 @@ const (
 // offset+1, stopping before Telegram's length limit. It returns the HTML and
 // how many releases it shows.
 func renderList(header string, rels []store.Release, lang string, offset int, withSnippet bool) (string, int) {
-	var m msg
-	m.add(header+"\n\n", header) // the header's tags are few; count it as plain
+	var m tgtext.Message
+	m.Add(header+"\n\n", header) // the header's tags are few; count it as plain
 	shown := 0
 	for i, r := range rels {
-		it := renderItem(offset+i+1, r, lang, withSnippet)
-		if !m.fits(it.plain, 0) {
+		it := tgtext.Item(offset+i+1, r, lang, tgtext.ItemOptions{Snippet: withSnippet})
+		if !m.Fits(it.Plain, 0) {
 			break
 		}
-		m.add(it.html, it.plain)
+		m.Add(it.HTML, it.Plain)
 		shown++
 	}
 	return strings.TrimRight(m.String(), "\n"), shown
 }
 
 // pager builds the Prev/Next row of a saved query.
-func pager(lang string, qid int64, prevOffset, nextOffset int, hasPrev, hasNext bool, next text) []models.InlineKeyboardButton {
+func pager(lang string, qid int64, prevOffset, nextOffset int, hasPrev, hasNext bool, next tgtext.Text) []models.InlineKeyboardButton {
 	var r []models.InlineKeyboardButton
 	id := strconv.FormatInt(qid, 10)
 	if hasPrev {
-		r = append(r, button(tr(lang, btnPrev), "p:"+id+":"+strconv.Itoa(prevOffset)))
+		r = append(r, button(tgtext.Tr(lang, tgtext.BtnPrev), "p:"+id+":"+strconv.Itoa(prevOffset)))
 	}
 	if hasNext {
-		r = append(r, button(tr(lang, next), "p:"+id+":"+strconv.Itoa(nextOffset)))
+		r = append(r, button(tgtext.Tr(lang, next), "p:"+id+":"+strconv.Itoa(nextOffset)))
 	}
 	return r
 }
@@ -57,11 +58,11 @@ func (b *Bot) cmdLatest(ctx context.Context, c chatCtx, args string, _ *models.U
 
 func (b *Bot) cmdSearch(ctx context.Context, c chatCtx, args string, _ *models.User) error {
 	if args == "" {
-		b.reply(ctx, c, Esc(tr(c.lang, msgSearchUsage)), nil)
+		b.reply(ctx, c, tgtext.Esc(tgtext.Tr(c.lang, tgtext.MsgSearchUsage)), nil)
 		return nil
 	}
 	if utf8.RuneCountInString(args) > maxQueryRunes {
-		b.reply(ctx, c, tr(c.lang, msgSearchTooLong, maxQueryRunes), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSearchTooLong, maxQueryRunes), nil)
 		return nil
 	}
 	return b.startPaged(ctx, c, "search", args)
@@ -100,13 +101,13 @@ func (b *Bot) latestPage(ctx context.Context, c chatCtx, qid int64, arg string, 
 		return "", nil, err
 	}
 	if len(rels) == 0 && offset == 0 {
-		return header + "\n\n" + tr(c.lang, msgNothingYet), nil, nil
+		return header + "\n\n" + tgtext.Tr(c.lang, tgtext.MsgNothingYet), nil, nil
 	}
 	page := rels[:min(len(rels), latestPageSize)]
 	html, shown := renderList(header, page, c.lang, offset, false)
 	hasNext := len(rels) > shown
 	return html, keyboard(pager(c.lang, qid, max(0, offset-latestPageSize), offset+shown,
-		offset > 0, hasNext, btnMore)), nil
+		offset > 0, hasNext, tgtext.BtnMore)), nil
 }
 
 // latestFilter reads the argument of /latest: nothing (the chat's
@@ -119,15 +120,15 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 			return f, "", "", err
 		}
 		if len(subs) == 0 {
-			return f, tr(c.lang, msgLatestAll), "", nil
+			return f, tgtext.Tr(c.lang, tgtext.MsgLatestAll), "", nil
 		}
-		return store.LatestFilter{ChatID: c.chat.ID}, tr(c.lang, msgLatestMine), "", nil
+		return store.LatestFilter{ChatID: c.chat.ID}, tgtext.Tr(c.lang, tgtext.MsgLatestMine), "", nil
 	}
 	arg, argErr := subscriptions.ParseArg(raw)
 	if !arg.Quoted && slugPattern.MatchString(arg.Text) {
 		ent, err := b.st.EntityBySlug(ctx, arg.Text)
 		if err == nil {
-			return store.LatestFilter{EntityID: ent.ID}, tr(c.lang, msgLatestEntity, Esc(ent.Name(c.lang))), "", nil
+			return store.LatestFilter{EntityID: ent.ID}, tgtext.Tr(c.lang, tgtext.MsgLatestEntity, tgtext.Esc(ent.Name(c.lang))), "", nil
 		}
 		if !errors.Is(err, store.ErrNotFound) {
 			return f, "", "", err
@@ -137,16 +138,16 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 		return f, "", argProblem(c.lang, argErr), nil
 	}
 	return store.LatestFilter{Match: subscriptions.KeywordQuery(arg.Text)},
-		tr(c.lang, msgLatestKeyword, Esc(arg.Text)), "", nil
+		tgtext.Tr(c.lang, tgtext.MsgLatestKeyword, tgtext.Esc(arg.Text)), "", nil
 }
 
 func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string, offset int) (string, *models.InlineKeyboardMarkup, error) {
 	q, err := subscriptions.ParseSearch(query)
 	if errors.Is(err, subscriptions.ErrBadSince) {
-		return tr(c.lang, msgSearchBadSince), nil, nil
+		return tgtext.Tr(c.lang, tgtext.MsgSearchBadSince), nil, nil
 	}
 	if q.Match == "" {
-		return Esc(tr(c.lang, msgSearchUsage)), nil, nil
+		return tgtext.Esc(tgtext.Tr(c.lang, tgtext.MsgSearchUsage)), nil, nil
 	}
 	rels, err := b.st.Search(ctx, store.SearchQuery{
 		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since, Lang: c.lang,
@@ -158,13 +159,13 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 		rels[i].Snippet = snippet(rels[i], q.Terms)
 	}
 	if len(rels) == 0 && offset == 0 {
-		return tr(c.lang, msgSearchNothing, Esc(query)), nil, nil
+		return tgtext.Tr(c.lang, tgtext.MsgSearchNothing, tgtext.Esc(query)), nil, nil
 	}
 	page := rels[:min(len(rels), searchPageSize)]
-	html, shown := renderList(tr(c.lang, msgSearchHeader, Esc(query)), page, c.lang, offset, true)
+	html, shown := renderList(tgtext.Tr(c.lang, tgtext.MsgSearchHeader, tgtext.Esc(query)), page, c.lang, offset, true)
 	hasNext := len(rels) > shown
 	return html, keyboard(pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
-		offset > 0, hasNext, btnNext)), nil
+		offset > 0, hasNext, tgtext.BtnNext)), nil
 }
 
 // snippet is an excerpt of a search result with the matched words marked,

@@ -7,6 +7,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 const (
@@ -16,18 +17,18 @@ const (
 
 var kinds = []struct {
 	kind  string
-	label text
+	label tgtext.Text
 }{
-	{store.KindAkimat, text{kk: "Әкімдіктер", ru: "Акиматы", en: "Akimats"}},
-	{store.KindMinistry, text{kk: "Министрліктер", ru: "Министерства", en: "Ministries"}},
-	{store.KindEmbassy, text{kk: "Елшіліктер мен өкілдіктер", ru: "Посольства и представительства", en: "Embassies and missions"}},
-	{store.KindOther, text{kk: "Басқалары", ru: "Другие", en: "Other"}},
+	{store.KindAkimat, tgtext.KindAkimat},
+	{store.KindMinistry, tgtext.KindMinistry},
+	{store.KindEmbassy, tgtext.KindEmbassy},
+	{store.KindOther, tgtext.KindOther},
 }
 
 func kindLabel(lang, kind string) string {
 	for _, k := range kinds {
 		if k.kind == kind {
-			return k.label.in(lang)
+			return k.label.In(lang)
 		}
 	}
 	return kind
@@ -42,10 +43,10 @@ func (b *Bot) catalogueKinds(ctx context.Context, c chatCtx) (string, *models.In
 	var rows [][]models.InlineKeyboardButton
 	for _, k := range kinds {
 		if n := counts[k.kind]; n > 0 {
-			rows = append(rows, row(button(k.label.in(c.lang)+" ("+strconv.Itoa(n)+")", "cat:"+k.kind+":0")))
+			rows = append(rows, row(button(k.label.In(c.lang)+" ("+strconv.Itoa(n)+")", "cat:"+k.kind+":0")))
 		}
 	}
-	return tr(c.lang, msgCatalogue), keyboard(rows...), nil
+	return tgtext.Tr(c.lang, tgtext.MsgCatalogue), keyboard(rows...), nil
 }
 
 // cataloguePage lists the entities of one kind as buttons that subscribe.
@@ -56,18 +57,18 @@ func (b *Bot) cataloguePage(ctx context.Context, c chatCtx, kind string, offset 
 	}
 	var rows [][]models.InlineKeyboardButton
 	for _, e := range ents[:min(len(ents), cataloguePageSize)] {
-		rows = append(rows, row(button(Truncate(e.Name(c.lang), 60), "se:"+strconv.FormatInt(e.ID, 10))))
+		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60), "se:"+strconv.FormatInt(e.ID, 10))))
 	}
 	var nav []models.InlineKeyboardButton
 	if offset > 0 {
-		nav = append(nav, button(tr(c.lang, btnPrev), "cat:"+kind+":"+strconv.Itoa(max(0, offset-cataloguePageSize))))
+		nav = append(nav, button(tgtext.Tr(c.lang, tgtext.BtnPrev), "cat:"+kind+":"+strconv.Itoa(max(0, offset-cataloguePageSize))))
 	}
 	nav = append(nav, button("⌂", "cat"))
 	if len(ents) > cataloguePageSize {
-		nav = append(nav, button(tr(c.lang, btnNext), "cat:"+kind+":"+strconv.Itoa(offset+cataloguePageSize)))
+		nav = append(nav, button(tgtext.Tr(c.lang, tgtext.BtnNext), "cat:"+kind+":"+strconv.Itoa(offset+cataloguePageSize)))
 	}
 	rows = append(rows, nav)
-	return tr(c.lang, msgCataloguePage, Esc(kindLabel(c.lang, kind))), keyboard(rows...), nil
+	return tgtext.Tr(c.lang, tgtext.MsgCataloguePage, tgtext.Esc(kindLabel(c.lang, kind))), keyboard(rows...), nil
 }
 
 func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.User) error {
@@ -76,7 +77,7 @@ func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.
 		if err != nil {
 			return err
 		}
-		b.reply(ctx, c, html+"\n"+tr(c.lang, msgSourcesHint), kb)
+		b.reply(ctx, c, html+"\n"+tgtext.Tr(c.lang, tgtext.MsgSourcesHint), kb)
 		return nil
 	}
 	ents, err := b.st.FindEntities(ctx, args, sourcesLimit)
@@ -84,48 +85,20 @@ func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.
 		return err
 	}
 	if len(ents) == 0 {
-		b.reply(ctx, c, tr(c.lang, msgNoSource, Esc(args)), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNoSource, tgtext.Esc(args)), nil)
 		return nil
 	}
-	var m msg
-	m.add(tr(c.lang, msgSourcesFound, Esc(args)), "")
+	var m tgtext.Message
+	m.Add(tgtext.Tr(c.lang, tgtext.MsgSourcesFound, tgtext.Esc(args)), "")
 	for _, e := range ents {
-		name := Truncate(e.Name(c.lang), maxEntityRunes)
+		name := tgtext.Truncate(e.Name(c.lang), tgtext.MaxSourceRunes)
 		plain := "\n• " + name + " — " + e.Slug + " (" + kindLabel(c.lang, e.Kind) + ")"
-		if !m.fits(plain, 2) {
-			m.text("\n…")
+		if !m.Fits(plain, 2) {
+			m.Text("\n…")
 			break
 		}
-		m.add("\n• "+Esc(name)+" — <code>"+Esc(e.Slug)+"</code> ("+Esc(kindLabel(c.lang, e.Kind))+")", plain)
+		m.Add("\n• "+tgtext.Esc(name)+" — <code>"+tgtext.Esc(e.Slug)+"</code> ("+tgtext.Esc(kindLabel(c.lang, e.Kind))+")", plain)
 	}
 	b.reply(ctx, c, m.String(), nil)
 	return nil
 }
-
-var (
-	msgCatalogue = text{
-		kk: "Дереккөз түрін таңдаңыз немесе /subscribe-тан кейін атауын не сөзді жазыңыз:",
-		ru: "Выберите вид источника или напишите после /subscribe его код или слово:",
-		en: "Choose a kind of source, or send /subscribe followed by a source code or a word:",
-	}
-	msgCataloguePage = text{
-		kk: "<b>%s</b> — жазылу үшін басыңыз:",
-		ru: "<b>%s</b> — нажмите, чтобы подписаться:",
-		en: "<b>%s</b> — tap one to follow it:",
-	}
-	msgSourcesHint = text{
-		kk: "Іздеу: /sources Будапешт",
-		ru: "Поиск: /sources Будапешт",
-		en: "Search: /sources Budapest",
-	}
-	msgSourcesFound = text{
-		kk: "<b>«%s» бойынша дереккөздер:</b>",
-		ru: "<b>Источники по запросу «%s»:</b>",
-		en: "<b>Sources matching “%s”:</b>",
-	}
-	msgNoSource = text{
-		kk: "«%s» бойынша дереккөз табылмады. /sources — барлық түрлері.",
-		ru: "Источников по запросу «%s» нет. /sources — все виды.",
-		en: "No source matches “%s”. /sources shows them all by kind.",
-	}
-)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // slugPattern is what an unquoted argument must look like to be tried as an
@@ -51,22 +52,22 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 		At: b.opts.Now(),
 	}, subscriptions.MaxPerChat)
 	if errors.Is(err, store.ErrTooManySubscriptions) {
-		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgTooMany, subscriptions.MaxPerChat), nil)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	name := Esc(ent.Name(c.lang))
+	name := tgtext.Esc(ent.Name(c.lang))
 	if !created {
-		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, name), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, name), nil)
 		return nil
 	}
 	var kb *models.InlineKeyboardMarkup
 	if offerWord {
-		kb = keyboard(row(button(tr(c.lang, btnAlsoWord, ent.Slug), "sw:"+strconv.FormatInt(ent.ID, 10))))
+		kb = keyboard(row(button(tgtext.Tr(c.lang, tgtext.BtnAlsoWord, ent.Slug), "sw:"+strconv.FormatInt(ent.ID, 10))))
 	}
-	b.reply(ctx, c, tr(c.lang, msgFollowEntity, name, Esc(ent.Slug))+
+	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgFollowEntity, name, tgtext.Esc(ent.Slug))+
 		b.recentMatches(ctx, c, store.LatestFilter{EntityID: ent.ID}), kb)
 	return nil
 }
@@ -76,17 +77,17 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 	n.At = b.opts.Now()
 	sub, created, err := b.st.AddSubscription(ctx, n, subscriptions.MaxPerChat)
 	if errors.Is(err, store.ErrTooManySubscriptions) {
-		b.reply(ctx, c, tr(c.lang, msgTooMany, subscriptions.MaxPerChat), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgTooMany, subscriptions.MaxPerChat), nil)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	if !created {
-		b.reply(ctx, c, tr(c.lang, msgAlreadyFollow, "«"+Esc(sub.Value)+"»"), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, "«"+tgtext.Esc(sub.Value)+"»"), nil)
 		return nil
 	}
-	text := tr(c.lang, msgFollowKeyword, Esc(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
+	text := tgtext.Tr(c.lang, tgtext.MsgFollowKeyword, tgtext.Esc(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
 	// When entity names contain the word, offer to follow the source instead
 	// (the sources the chat does not follow yet).
 	ents, err := b.st.FindEntities(ctx, keyword, 5)
@@ -108,11 +109,11 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		if followed[e.ID] {
 			continue
 		}
-		rows = append(rows, row(button(Truncate(e.Name(c.lang), 60),
+		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60),
 			"se:"+strconv.FormatInt(e.ID, 10)+":"+strconv.FormatInt(sub.ID, 10))))
 	}
 	if len(rows) > 0 {
-		text += "\n\n" + tr(c.lang, msgSourceInstead)
+		text += "\n\n" + tgtext.Tr(c.lang, tgtext.MsgSourceInstead)
 	}
 	b.reply(ctx, c, text, keyboard(rows...))
 	return nil
@@ -122,13 +123,13 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 func argProblem(lang string, err error) string {
 	switch {
 	case errors.Is(err, subscriptions.ErrTooShort):
-		return tr(lang, msgKeywordTooShort, subscriptions.MinKeywordRunes)
+		return tgtext.Tr(lang, tgtext.MsgKeywordTooShort, subscriptions.MinKeywordRunes)
 	case errors.Is(err, subscriptions.ErrTooLong):
-		return tr(lang, msgKeywordTooLong, subscriptions.MaxKeywordRunes)
+		return tgtext.Tr(lang, tgtext.MsgKeywordTooLong, subscriptions.MaxKeywordRunes)
 	case errors.Is(err, subscriptions.ErrNoWords):
-		return tr(lang, msgKeywordNoWords)
+		return tgtext.Tr(lang, tgtext.MsgKeywordNoWords)
 	}
-	return tr(lang, msgSubscribeUsage)
+	return tgtext.Tr(lang, tgtext.MsgSubscribeUsage)
 }
 
 func (b *Bot) cmdUnsubscribe(ctx context.Context, c chatCtx, args string, _ *models.User) error {
@@ -146,7 +147,7 @@ func (b *Bot) cmdUnsubscribe(ctx context.Context, c chatCtx, args string, _ *mod
 		err = b.unsubscribe(ctx, c, sub.ID)
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		b.reply(ctx, c, tr(c.lang, msgNotFollowing, Esc(arg.Text)), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNotFollowing, tgtext.Esc(arg.Text)), nil)
 		return nil
 	}
 	return err
@@ -171,7 +172,7 @@ func (b *Bot) unsubscribe(ctx context.Context, c chatCtx, subID int64) error {
 	if err != nil {
 		return err
 	}
-	b.reply(ctx, c, tr(c.lang, msgUnfollowed, Esc(b.subscriptionName(ctx, c.lang, sub))), nil)
+	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgUnfollowed, tgtext.Esc(b.subscriptionName(ctx, c.lang, sub))), nil)
 	return nil
 }
 
@@ -187,14 +188,14 @@ func (b *Bot) subscriptionName(ctx context.Context, lang string, sub store.Subsc
 func (b *Bot) unsubscribeList(ctx context.Context, c chatCtx) (string, *models.InlineKeyboardMarkup, error) {
 	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
 	if err != nil || len(subs) == 0 {
-		return tr(c.lang, msgNoSubscriptions), nil, err
+		return tgtext.Tr(c.lang, tgtext.MsgNoSubscriptions), nil, err
 	}
 	rows := make([][]models.InlineKeyboardButton, 0, len(subs))
 	for _, s := range subs {
-		rows = append(rows, row(button("✖ "+Truncate(viewName(s, c.lang), 60),
+		rows = append(rows, row(button("✖ "+tgtext.Truncate(viewName(s, c.lang), 60),
 			"us:"+strconv.FormatInt(s.ID, 10))))
 	}
-	return tr(c.lang, msgTapToRemove), keyboard(rows...), nil
+	return tgtext.Tr(c.lang, tgtext.MsgTapToRemove), keyboard(rows...), nil
 }
 
 func (b *Bot) cmdSubscriptions(ctx context.Context, c chatCtx, _ string, _ *models.User) error {
@@ -203,21 +204,21 @@ func (b *Bot) cmdSubscriptions(ctx context.Context, c chatCtx, _ string, _ *mode
 		return err
 	}
 	if len(subs) == 0 {
-		b.reply(ctx, c, tr(c.lang, msgNoSubscriptions), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNoSubscriptions), nil)
 		return nil
 	}
-	var m msg
-	m.add(tr(c.lang, msgYourSubscriptions, len(subs), subscriptions.MaxPerChat), "")
+	var m tgtext.Message
+	m.Add(tgtext.Tr(c.lang, tgtext.MsgYourSubscriptions, len(subs), subscriptions.MaxPerChat), "")
 	for _, s := range subs {
 		line := "\n• " + viewName(s, c.lang)
 		if s.Kind == store.SubEntity {
 			line += " (" + s.Value + ")"
 		}
-		if !m.fits(line, 2) {
-			m.text("\n…")
+		if !m.Fits(line, 2) {
+			m.Text("\n…")
 			break
 		}
-		m.text(line)
+		m.Text(line)
 	}
 	b.reply(ctx, c, m.String(), nil)
 	return nil

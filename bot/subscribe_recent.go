@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // recentShown is how many of a new subscription's newest releases its
@@ -32,17 +33,17 @@ func (b *Bot) recentMatches(ctx context.Context, c chatCtx, f store.LatestFilter
 		return ""
 	}
 	if len(rels) == 0 {
-		return "\n\n" + tr(c.lang, msgRecentNone)
+		return "\n\n" + tgtext.Tr(c.lang, tgtext.MsgRecentNone)
 	}
-	var m msg
-	m.text("\n\n" + tr(c.lang, msgRecentHeading) + "\n")
+	var m tgtext.Message
+	m.Text("\n\n" + tgtext.Tr(c.lang, tgtext.MsgRecentHeading) + "\n")
 	for i, r := range rels {
-		it := renderItem(i+1, r, c.lang, false)
+		it := tgtext.Item(i+1, r, c.lang, tgtext.ItemOptions{Snippet: false})
 		// The confirmation before it is a few hundred characters at most.
-		if !m.fits(it.plain, 1000) {
+		if !m.Fits(it.Plain, 1000) {
 			break
 		}
-		m.add(it.html, it.plain)
+		m.Add(it.HTML, it.Plain)
 	}
 	return strings.TrimRight(m.String(), "\n")
 }

@@ -9,6 +9,7 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // ErrUnavailable means an update could not be processed at all (its chat
@@ -60,7 +61,7 @@ func (b *Bot) apologise(ctx context.Context, updateID int64, m *models.Message) 
 			return
 		}
 	}
-	b.send(ctx, m.Chat.ID, tr(LangFromCode(m.From.LanguageCode), msgInternalError), nil, false)
+	b.send(ctx, m.Chat.ID, tgtext.Tr(tgtext.LangFromCode(m.From.LanguageCode), tgtext.MsgInternalError), nil, false)
 }
 
 // retries remembers the updates the bot already apologised for. It forgets

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"github.com/newsbot-kz/newsbot/bot"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // Telegram counts message length in UTF-16 code units: astral characters
@@ -12,7 +12,7 @@ import (
 func TestUTF16LenCountsAsTelegram(t *testing.T) {
 	for _, s := range []string{"", "Shymkent", "Шымкент қаласы", "Қызылжар-2 👍🏽", "𝔸", "\xff\xfe ok", "a\u00e9\U0001F1F0\U0001F1FF"} {
 		want := len(utf16.Encode([]rune(s)))
-		if got := bot.UTF16Len(s); got != want {
+		if got := tgtext.UTF16Len(s); got != want {
 			t.Errorf("UTF16Len(%q) = %d, want %d", s, got, want)
 		}
 	}

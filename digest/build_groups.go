@@ -1,9 +1,9 @@
 package digest
 
 import (
-	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // entry is a story on its way into a digest: its release, the other
@@ -90,5 +90,5 @@ func shinglesOf(r store.DigestRelease) []int64 {
 	return subscriptions.Shingles(r.Title, r.Body)
 }
 
-// displayTitle is the title a reader sees (bot.DisplayTitle).
-func displayTitle(r store.Release, lang string) string { return bot.DisplayTitle(r, lang) }
+// displayTitle is the title a reader sees (tgtext.DisplayTitle).
+func displayTitle(r store.Release, lang string) string { return tgtext.DisplayTitle(r, lang) }

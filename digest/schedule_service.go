@@ -4,21 +4,18 @@ import (
 	"context"
 	"time"
 
-	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
 // Service is the chat-facing side of the schedule, what /digest and
-// /timezone show and change; it implements bot.DigestService. A change of
-// time, zone or on/off moves the chat's next digest time at once.
+// /timezone show and change: the bot's DigestService. A change of time,
+// zone or on/off moves the chat's next digest time at once.
 type Service struct {
 	st  DigestStore
 	b   *Builder
 	now func() time.Time
 }
-
-var _ bot.DigestService = (*Service)(nil)
 
 // NewService returns a Service; now is the clock (time.Now when nil).
 func NewService(st DigestStore, b *Builder, now func() time.Time) *Service {
@@ -29,34 +26,34 @@ func NewService(st DigestStore, b *Builder, now func() time.Time) *Service {
 }
 
 // Settings returns the chat's schedule.
-func (s *Service) Settings(ctx context.Context, chatID int64) (bot.DigestSettings, error) {
+func (s *Service) Settings(ctx context.Context, chatID int64) (schedule.Settings, error) {
 	c, err := s.st.DigestChatByID(ctx, chatID)
 	if err != nil {
-		return bot.DigestSettings{}, err
+		return schedule.Settings{}, err
 	}
 	return s.settingsOf(c), nil
 }
 
 // SetTime sets the chat's digest time from what the user typed.
-func (s *Service) SetTime(ctx context.Context, chatID int64, clock string) (bot.DigestSettings, error) {
+func (s *Service) SetTime(ctx context.Context, chatID int64, clock string) (schedule.Settings, error) {
 	hc, err := schedule.ParseClock(clock)
 	if err != nil {
-		return bot.DigestSettings{}, err
+		return schedule.Settings{}, err
 	}
 	return s.update(ctx, chatID, func(c *store.DigestChat) { c.Time = hc })
 }
 
 // SetZone sets the chat's time zone from what the user typed.
-func (s *Service) SetZone(ctx context.Context, chatID int64, zone string) (bot.DigestSettings, error) {
+func (s *Service) SetZone(ctx context.Context, chatID int64, zone string) (schedule.Settings, error) {
 	name, err := schedule.ParseZone(zone)
 	if err != nil {
-		return bot.DigestSettings{}, err
+		return schedule.Settings{}, err
 	}
 	return s.update(ctx, chatID, func(c *store.DigestChat) { c.TimeZone = name })
 }
 
 // SetEnabled turns the chat's digest on or off.
-func (s *Service) SetEnabled(ctx context.Context, chatID int64, on bool) (bot.DigestSettings, error) {
+func (s *Service) SetEnabled(ctx context.Context, chatID int64, on bool) (schedule.Settings, error) {
 	return s.update(ctx, chatID, func(c *store.DigestChat) { c.Enabled = on })
 }
 
@@ -72,7 +69,7 @@ func (s *Service) Preview(ctx context.Context, chatID int64) ([]string, error) {
 
 // update applies change and recomputes the next digest time: none while the
 // digest is off.
-func (s *Service) update(ctx context.Context, chatID int64, change func(c *store.DigestChat)) (bot.DigestSettings, error) {
+func (s *Service) update(ctx context.Context, chatID int64, change func(c *store.DigestChat)) (schedule.Settings, error) {
 	now := s.now()
 	c, err := s.st.UpdateDigestChat(ctx, chatID, func(c *store.DigestChat) error {
 		change(c)
@@ -84,16 +81,16 @@ func (s *Service) update(ctx context.Context, chatID int64, change func(c *store
 		return nil
 	})
 	if err != nil {
-		return bot.DigestSettings{}, err
+		return schedule.Settings{}, err
 	}
 	return s.settingsOf(c), nil
 }
 
 // settingsOf shows c's schedule in its zone; a chat that follows nothing yet
 // (so has no time stored) shows the time its first subscription would give.
-func (s *Service) settingsOf(c store.DigestChat) bot.DigestSettings {
+func (s *Service) settingsOf(c store.DigestChat) schedule.Settings {
 	loc := schedule.Zone(c.TimeZone)
-	st := bot.DigestSettings{Enabled: c.Enabled, Time: c.Time, Zone: c.TimeZone}
+	st := schedule.Settings{Enabled: c.Enabled, Time: c.Time, Zone: c.TimeZone}
 	switch {
 	case !c.Enabled:
 	case c.Next != nil:

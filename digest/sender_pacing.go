@@ -57,12 +57,13 @@ func newPacer(perSecond float64) *pacer {
 func (p *pacer) wait(ctx context.Context, lead time.Duration) (time.Time, error) {
 	for {
 		p.mu.Lock()
-		// This send cannot start before now+lead (its claim comes first),
-		// so that is what may lag the schedule by at most catchUp: measured
-		// from now, a slow claim would let every send behind it start late
-		// and crowd one second with more than the limit.
+		// This send cannot start before its claim is done, about now+lead/2
+		// (lead is twice a claim's average), so that is what may lag the
+		// schedule by at most catchUp: measured from now, a slow claim
+		// would let every send behind it start late and crowd one second
+		// with more than the limit.
 		now := time.Now()
-		slot := latest(now.Add(lead-p.catchUp), p.next, p.paused)
+		slot := latest(now.Add(lead/2-p.catchUp), p.next, p.paused)
 		p.next = slot.Add(p.interval)
 		p.mu.Unlock()
 		if err := sleepUntil(ctx, slot.Add(-lead)); err != nil {

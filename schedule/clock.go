@@ -19,6 +19,14 @@ var (
 	ErrZone = errors.New("not a known time zone")
 )
 
+// Settings is a chat's digest schedule, as /digest and /timezone show it.
+type Settings struct {
+	Enabled bool
+	Time    string    // "HH:MM", local to Zone
+	Zone    string    // a zone database name or a fixed offset such as "UTC+03:00"
+	Next    time.Time // the next digest, in Zone; zero when off
+}
+
 // A chat's digest time and zone until it changes them; the chats table has
 // the same defaults. Kazakhstan is on UTC+5 all year since 2024.
 const (

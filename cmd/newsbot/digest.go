@@ -14,6 +14,7 @@ import (
 	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // runDigest runs "digest run" (one pass, then deliver what is queued) or
@@ -134,7 +135,7 @@ func digestPreview(ctx context.Context, cfg Config, log *slog.Logger, chatID int
 	}
 	for i, p := range parts {
 		fmt.Fprintf(stdout, "----- message %d of %d (%s characters) -----\n%s\n", i+1, len(parts),
-			strconv.Itoa(bot.UTF16Len(p.Plain)), p.Plain)
+			strconv.Itoa(tgtext.UTF16Len(p.Plain)), p.Plain)
 	}
 	return nil
 }

@@ -1,49 +1,7 @@
-package bot
-
-import (
-	"fmt"
-	"strings"
-)
-
-// Languages the bot speaks. Anything else falls back to English.
-var Languages = []string{"kk", "ru", "en"}
-
-// LangFromCode maps Telegram's language_code (an IETF tag such as "ru" or
-// "kk-KZ") to one of Languages.
-func LangFromCode(code string) string {
-	code = strings.ToLower(code)
-	for _, l := range Languages {
-		if code == l || strings.HasPrefix(code, l+"-") {
-			return l
-		}
-	}
-	return "en"
-}
-
-// text is one message in each language. Placeholders are fmt verbs; every
-// argument must already be escaped for Telegram HTML.
-type text struct{ kk, ru, en string }
-
-func (t text) in(lang string) string {
-	switch lang {
-	case "kk":
-		return t.kk
-	case "ru":
-		return t.ru
-	}
-	return t.en
-}
-
-// tr formats message t in lang.
-func tr(lang string, t text, args ...any) string {
-	if len(args) == 0 {
-		return t.in(lang)
-	}
-	return fmt.Sprintf(t.in(lang), args...)
-}
+package tgtext
 
 var (
-	msgWelcome = text{
+	MsgWelcome = Text{
 		kk: "Сәлеметсіз бе! Мен gov.kz сайтынан Қазақстанның әкімдіктері, министрліктері мен елшіліктерінің ресми жаңалықтарын жеткіземін.\n" +
 			"Дереккөзге немесе сөзге жазылыңыз: /subscribe shymkent немесе /subscribe «су құбыры».\n" +
 			"/latest — соңғы жаңалықтар, /search — іздеу, /help — барлық командалар.",
@@ -54,7 +12,7 @@ var (
 			"Follow a source or a word: /subscribe shymkent or /subscribe water supply.\n" +
 			"/latest shows the newest releases, /search finds any, /help lists every command.",
 	}
-	msgHelp = text{
+	MsgHelp = Text{
 		kk: "<b>Командалар</b>\n" +
 			"/subscribe <i>дереккөз немесе сөз</i> — жазылу (мысалы, /subscribe mfa-budapest, /subscribe Шымкент; тырнақшадағы сөз әрқашан кілт сөз болады)\n" +
 			"/unsubscribe — жазылымнан бас тарту\n" +
@@ -86,32 +44,32 @@ var (
 			"/timezone <i>zone or city</i> — time zone\n" +
 			"/language kk|ru|en — language",
 	}
-	msgUnknown = text{
+	MsgUnknown = Text{
 		kk: "Түсінбедім. /help — не істей алатыным.",
 		ru: "Не понял. /help — что я умею.",
 		en: "I did not understand that. /help shows what I can do.",
 	}
-	msgSlowDown = text{
+	MsgSlowDown = Text{
 		kk: "Командалар тым жиі келіп жатыр. Бір минут күтіп, қайталап көріңіз.",
 		ru: "Слишком много команд подряд. Подождите минуту и попробуйте снова.",
 		en: "That is a lot of commands at once. Please wait a minute and try again.",
 	}
-	msgInternalError = text{
+	MsgInternalError = Text{
 		kk: "Кешіріңіз, менде ақау шықты. Бір минуттан кейін қайталап көріңіз.",
 		ru: "Извините, у меня что-то пошло не так. Попробуйте через минуту.",
 		en: "Sorry, something went wrong on my side. Please try again in a minute.",
 	}
-	msgExpired = text{
+	MsgExpired = Text{
 		kk: "Бұл тізімнің мерзімі өтті. Команданы қайта жіберіңіз.",
 		ru: "Этот список устарел. Отправьте команду ещё раз.",
 		en: "This list has expired. Please send the command again.",
 	}
-	msgLanguageSet = text{
+	MsgLanguageSet = Text{
 		kk: "Тіл: қазақша.",
 		ru: "Язык: русский.",
 		en: "Language: English.",
 	}
-	msgLanguageUsage = text{
+	MsgLanguageUsage = Text{
 		kk: "Тілді таңдаңыз: /language kk, /language ru немесе /language en.",
 		ru: "Выберите язык: /language kk, /language ru или /language en.",
 		en: "Choose a language: /language kk, /language ru or /language en.",

@@ -1,143 +1,143 @@
-package bot
+package tgtext
 
 // Messages of subscribing, listing and searching. Arguments are escaped HTML.
 var (
-	msgFollowEntity = text{
+	MsgFollowEntity = Text{
 		kk: "✅ Енді <b>%s</b> (<code>%s</code>) жаңалықтарын аласыз.",
 		ru: "✅ Вы подписались на <b>%s</b> (<code>%s</code>).",
 		en: "✅ You now follow <b>%s</b> (<code>%s</code>).",
 	}
-	btnAlsoWord = text{
+	BtnAlsoWord = Text{
 		kk: "«%s» сөзін барлық жаңалықтан қадағалау",
 		ru: "Следить за словом «%s» во всех новостях",
 		en: "Also follow the word “%s” in all news",
 	}
-	msgRecentHeading = text{
+	MsgRecentHeading = Text{
 		kk: "Соңғы сәйкес жаңалықтар:",
 		ru: "Последние подходящие новости:",
 		en: "The newest releases it matches:",
 	}
-	msgRecentNone = text{
+	MsgRecentNone = Text{
 		kk: "Әзірге сәйкес жаңалық жоқ; жаңалары дайджестте келеді.",
 		ru: "Пока подходящих новостей нет; новые придут в дайджесте.",
 		en: "Nothing matches yet; new releases will come in your digest.",
 	}
-	msgFollowKeyword = text{
+	MsgFollowKeyword = Text{
 		kk: "✅ Енді <b>«%s»</b> кілт сөзі бар жаңалықтарды аласыз.",
 		ru: "✅ Вы подписались на ключевое слово <b>«%s»</b>.",
 		en: "✅ You now follow the keyword <b>“%s”</b>.",
 	}
-	msgSourceInstead = text{
+	MsgSourceInstead = Text{
 		kk: "Бұл атау мына дереккөздерде бар. Орнына дереккөзге жазыласыз ба?",
 		ru: "Это слово есть в названиях источников. Подписаться на источник вместо слова?",
 		en: "These sources have it in their name. Follow the source instead?",
 	}
-	msgAlreadyFollow = text{
+	MsgAlreadyFollow = Text{
 		kk: "Сіз %s жазылымын бұрыннан аласыз.",
 		ru: "Вы уже подписаны на %s.",
 		en: "You already follow %s.",
 	}
-	msgTooMany = text{
+	MsgTooMany = Text{
 		kk: "Жазылымдар саны шегіне жетті (%d). Алдымен /unsubscribe арқылы біреуін өшіріңіз.",
 		ru: "Достигнут предел подписок (%d). Сначала удалите одну через /unsubscribe.",
 		en: "You have reached the limit of %d subscriptions. Remove one with /unsubscribe first.",
 	}
-	msgKeywordTooShort = text{
+	MsgKeywordTooShort = Text{
 		kk: "Кілт сөз кемінде %d таңбадан тұруы керек.",
 		ru: "Ключевое слово должно быть не короче %d символов.",
 		en: "A keyword must be at least %d characters long.",
 	}
-	msgKeywordTooLong = text{
+	MsgKeywordTooLong = Text{
 		kk: "Кілт сөз %d таңбадан аспауы керек.",
 		ru: "Ключевое слово должно быть не длиннее %d символов.",
 		en: "A keyword can be at most %d characters long.",
 	}
-	msgSubscribeUsage = text{
+	MsgSubscribeUsage = Text{
 		kk: "Дереккөздің атауын немесе сөзді жазыңыз: /subscribe shymkent немесе /subscribe Шымкент.",
 		ru: "Укажите источник или слово: /subscribe shymkent или /subscribe Шымкент.",
 		en: "Tell me a source or a word: /subscribe shymkent or /subscribe Shymkent.",
 	}
-	msgNotFollowing = text{
+	MsgNotFollowing = Text{
 		kk: "«%s» жазылымы жоқ. /subscriptions — жазылымдарыңыз.",
 		ru: "Подписки «%s» нет. /subscriptions — ваши подписки.",
 		en: "You do not follow “%s”. /subscriptions lists what you follow.",
 	}
-	msgUnfollowed = text{
+	MsgUnfollowed = Text{
 		kk: "🗑 %s жазылымы өшірілді.",
 		ru: "🗑 Подписка на %s удалена.",
 		en: "🗑 You no longer follow %s.",
 	}
-	msgNoSubscriptions = text{
+	MsgNoSubscriptions = Text{
 		kk: "Сізде жазылым жоқ. /subscribe — жазылу.",
 		ru: "У вас нет подписок. /subscribe — подписаться.",
 		en: "You do not follow anything yet. /subscribe adds a source or a word.",
 	}
-	msgTapToRemove = text{
+	MsgTapToRemove = Text{
 		kk: "Өшіргіңіз келетін жазылымды басыңыз:",
 		ru: "Нажмите на подписку, чтобы удалить её:",
 		en: "Tap a subscription to remove it:",
 	}
-	msgYourSubscriptions = text{
+	MsgYourSubscriptions = Text{
 		kk: "<b>Жазылымдарыңыз</b> (%d / %d):",
 		ru: "<b>Ваши подписки</b> (%d из %d):",
 		en: "<b>You follow</b> (%d of %d):",
 	}
-	msgLatestMine = text{
+	MsgLatestMine = Text{
 		kk: "<b>Жазылымдарыңыздың соңғы жаңалықтары</b>",
 		ru: "<b>Последние новости ваших подписок</b>",
 		en: "<b>Newest from what you follow</b>",
 	}
-	msgLatestAll = text{
+	MsgLatestAll = Text{
 		kk: "<b>Соңғы жаңалықтар</b> (жазылым жоқ, сондықтан барлығы)",
 		ru: "<b>Последние новости</b> (подписок нет, поэтому все)",
 		en: "<b>Newest releases</b> (you follow nothing yet, so everything)",
 	}
-	msgLatestEntity = text{
+	MsgLatestEntity = Text{
 		kk: "<b>%s: соңғы жаңалықтар</b>",
 		ru: "<b>%s: последние новости</b>",
 		en: "<b>Newest from %s</b>",
 	}
-	msgLatestKeyword = text{
+	MsgLatestKeyword = Text{
 		kk: "<b>«%s»: соңғы жаңалықтар</b>",
 		ru: "<b>«%s»: последние новости</b>",
 		en: "<b>Newest with “%s”</b>",
 	}
-	msgNothingYet = text{
+	MsgNothingYet = Text{
 		kk: "Әзірге жаңалық жоқ.",
 		ru: "Пока новостей нет.",
 		en: "Nothing here yet.",
 	}
-	msgSearchUsage = text{
+	MsgSearchUsage = Text{
 		kk: "Не іздейтініңізді жазыңыз: /search Қызылжар.\nДәл фраза — тырнақшада: /search \"су құбыры\"; OR — немесе; минус — алып тастау: /search Шымкент -Алматы",
 		ru: "Напишите, что искать: /search Кызылжар.\nТочная фраза — в кавычках: /search \"питьевая вода\"; OR — или; минус исключает: /search Шымкент -Алматы",
 		en: "Tell me what to look for: /search Kyzylzhar.\nQuotes find a phrase: /search \"water supply\"; OR gives alternatives; a minus excludes: /search Shymkent -Almaty",
 	}
-	msgSearchBadSince = text{
+	MsgSearchBadSince = Text{
 		kk: "since: кейін күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы since:2025-11-01.",
 		ru: "После since: укажите дату в виде ГГГГ-ММ-ДД, например since:2025-11-01.",
 		en: "After since: give a date as YYYY-MM-DD, for example since:2025-11-01.",
 	}
-	msgKeywordNoWords = text{
+	MsgKeywordNoWords = Text{
 		kk: "Кілт сөзде кемінде бір әріп не сан болуы керек.",
 		ru: "В ключевом слове должна быть хотя бы одна буква или цифра.",
 		en: "A keyword needs at least one letter or digit.",
 	}
-	msgSearchTooLong = text{
+	MsgSearchTooLong = Text{
 		kk: "Сұрау тым ұзын: %d таңбаға дейін жазыңыз.",
 		ru: "Запрос слишком длинный: не больше %d символов.",
 		en: "That query is too long: please keep it under %d characters.",
 	}
-	msgSearchHeader = text{
+	MsgSearchHeader = Text{
 		kk: "<b>«%s» бойынша табылғаны</b>",
 		ru: "<b>Найдено по запросу «%s»</b>",
 		en: "<b>Results for “%s”</b>",
 	}
-	msgSearchNothing = text{
+	MsgSearchNothing = Text{
 		kk: "«%s» бойынша ештеңе табылмады. Басқа сөзбен көріңіз.",
 		ru: "По запросу «%s» ничего не найдено. Попробуйте другие слова.",
 		en: "Nothing found for “%s”. Try other words.",
 	}
-	btnPrev = text{kk: "‹ Алдыңғы", ru: "‹ Назад", en: "‹ Prev"}
-	btnNext = text{kk: "Келесі ›", ru: "Далее ›", en: "Next ›"}
-	btnMore = text{kk: "Тағы ›", ru: "Ещё ›", en: "More ›"}
+	BtnPrev = Text{kk: "‹ Алдыңғы", ru: "‹ Назад", en: "‹ Prev"}
+	BtnNext = Text{kk: "Келесі ›", ru: "Далее ›", en: "Next ›"}
+	BtnMore = Text{kk: "Тағы ›", ru: "Ещё ›", en: "More ›"}
 )

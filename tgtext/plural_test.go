@@ -1,4 +1,4 @@
-package digest
+package tgtext
 
 import "testing"
 
@@ -27,11 +27,11 @@ func TestMoreLineInEachLanguage(t *testing.T) {
 		{"kk", 5, "…тағы 5 хабарлама — /latest"},
 	}
 	for _, tt := range tests {
-		if got := moreReleases(tt.lang, tt.n); got != tt.want {
-			t.Errorf("moreReleases(%s, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		if got := MoreReleases(tt.lang, tt.n); got != tt.want {
+			t.Errorf("MoreReleases(%s, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
 		}
 	}
-	if got := newReleases("ru", 22); got != "22 новых сообщения по вашим подпискам" {
-		t.Errorf("newReleases(ru, 22) = %q", got)
+	if got := NewReleases("ru", 22); got != "22 новых сообщения по вашим подпискам" {
+		t.Errorf("NewReleases(ru, 22) = %q", got)
 	}
 }

@@ -1,0 +1,29 @@
+package tgtext
+
+var (
+	MsgCatalogue = Text{
+		kk: "Дереккөз түрін таңдаңыз немесе /subscribe-тан кейін атауын не сөзді жазыңыз:",
+		ru: "Выберите вид источника или напишите после /subscribe его код или слово:",
+		en: "Choose a kind of source, or send /subscribe followed by a source code or a word:",
+	}
+	MsgCataloguePage = Text{
+		kk: "<b>%s</b> — жазылу үшін басыңыз:",
+		ru: "<b>%s</b> — нажмите, чтобы подписаться:",
+		en: "<b>%s</b> — tap one to follow it:",
+	}
+	MsgSourcesHint = Text{
+		kk: "Іздеу: /sources Будапешт",
+		ru: "Поиск: /sources Будапешт",
+		en: "Search: /sources Budapest",
+	}
+	MsgSourcesFound = Text{
+		kk: "<b>«%s» бойынша дереккөздер:</b>",
+		ru: "<b>Источники по запросу «%s»:</b>",
+		en: "<b>Sources matching “%s”:</b>",
+	}
+	MsgNoSource = Text{
+		kk: "«%s» бойынша дереккөз табылмады. /sources — барлық түрлері.",
+		ru: "Источников по запросу «%s» нет. /sources — все виды.",
+		en: "No source matches “%s”. /sources shows them all by kind.",
+	}
+)
