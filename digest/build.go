@@ -98,23 +98,6 @@ func NewBuilder(st DigestStore, opts BuildOptions) *Builder {
 	return &Builder{st: st, opts: opts, log: opts.Logger}
 }
 
-// compose reads what src offers and decides the digest as of now.
-func (b *Builder) compose(ctx context.Context, src *store.DigestSource, now time.Time) (Digest, error) {
-	local := now.In(schedule.Zone(src.Chat.TimeZone))
-	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
-	subs, err := src.Subscriptions(ctx)
-	if err != nil {
-		return Digest{}, err
-	}
-	rels, err := src.Releases(ctx, since)
-	if err != nil {
-		return Digest{}, err
-	}
-	d := assemble(subs, rels, src.Chat.Lang, b.opts)
-	d.Date, d.Undelivered = local, undeliveredIn(src.Chat)
-	return d, nil
-}
-
 // undeliveredIn is when c's undelivered digest was built, in c's zone; zero
 // when it has none.
 func undeliveredIn(c store.DigestChat) time.Time {

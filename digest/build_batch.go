@@ -35,19 +35,7 @@ func (sc *chatScratch) grow(n int) {
 // others are planned.
 func (b *Builder) planBatch(ctx context.Context, w *window, chats []store.BatchChat, toSeq int64,
 	now time.Time) (plans []store.BatchPlan, failed int, err error) {
-	lo, queries := toSeq, []string(nil)
-	for _, c := range chats {
-		for _, s := range c.Subscriptions {
-			lo = min(lo, max(c.Cursor, s.AfterSeq))
-			if s.Kind == store.SubKeyword {
-				queries = append(queries, s.MatchQuery)
-			}
-		}
-	}
-	w.mu.Lock()
-	err = w.cover(ctx, lo, toSeq, queries)
-	w.mu.Unlock()
-	if err != nil {
+	if err := w.coverChats(ctx, chats, toSeq); err != nil {
 		return nil, 0, err
 	}
 	// Other batches may grow the window meanwhile, but not while it is read.
@@ -91,12 +79,13 @@ func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.T
 	return plan, nil
 }
 
-// composeFromWindow is compose for a chat of a batch: the releases are the
-// window's that DigestSource.Releases would return for it (arrived after
-// the chat's cursor, up to toSeq, and after the subscription they match
-// was made; published within MaxAgeDays of the chat's day). As assemble
-// does, each goes to the first of the chat's subscriptions that matches
-// it, newest first within a group.
+// composeFromWindow decides one chat's digest, for a pass and for a preview
+// alike: the releases are the window's that arrived after the chat's
+// cursor, up to toSeq, and after the subscription they match was made,
+// published within MaxAgeDays of the chat's day. Each goes to the first of
+// the chat's subscriptions that matches it (entities first), newest first
+// within a group; near-duplicates collapse; the first MaxItems stories are
+// kept and the rest counted.
 func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, now time.Time, sc *chatScratch) Digest {
 	local := now.In(schedule.Zone(c.TimeZone))
 	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
@@ -122,7 +111,7 @@ func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, n
 			}
 		}
 	}
-	// By group, then newest first: assemble's order.
+	// By group, then newest first.
 	slices.Sort(keys)
 	entries := make([]entry, len(keys))
 	for n, k := range keys {

@@ -19,37 +19,6 @@ type entry struct {
 	win      int32 // the release's index in the pass's window, when built from one
 }
 
-// assemble decides a digest from the chat's subscriptions (in their order:
-// entities first) and the releases it may hold (newest first). Each release
-// goes to the group of the first subscription it matches, so it appears
-// once; near-duplicates collapse; the first o.MaxItems stories are kept and
-// the rest counted in More.
-func assemble(subs []store.SubscriptionView, rels []store.DigestRelease, lang string, o BuildOptions) Digest {
-	rank := make(map[int64]int, len(subs))
-	for i, s := range subs {
-		rank[s.ID] = i
-	}
-	byGroup := make([][]entry, len(subs))
-	for n := range rels {
-		r := &rels[n]
-		g := -1
-		for _, id := range r.Subscriptions {
-			if i, ok := rank[id]; ok && (g < 0 || i < g) {
-				g = i
-			}
-		}
-		if g < 0 { // a subscription removed while the release was read
-			continue
-		}
-		byGroup[g] = append(byGroup[g], entry{rel: &r.Release, group: g, shingles: shinglesOf(*r)})
-	}
-	var ordered []entry
-	for _, es := range byGroup {
-		ordered = append(ordered, es...)
-	}
-	return digestOf(subs, collapse(ordered, o.Similarity, lang), lang, o)
-}
-
 // digestOf lays out the collapsed stories, in order, in their groups: the
 // first o.MaxItems of them, the rest counted in More.
 func digestOf(subs []store.SubscriptionView, stories []entry, lang string, o BuildOptions) Digest {

@@ -28,26 +28,19 @@ func SameStory(a, b []int64, threshold float64) bool {
 	return subscriptions.Jaccard(a, b) >= threshold
 }
 
-// collapse merges each near-duplicate into the first story it matches, in
-// the order given, so a story stays where its first telling is (its first
-// group, its newest date) and the later tellings become its "also" sources.
-// A release is compared with every telling merged so far, not only the
-// first: a third that resembles the second is still the same story.
-//
-// A chat's digest may weigh hundreds of releases; comparing each with every
-// earlier one cost most of a digest pass. The index finds the similar
-// tellings by counting shared shingles instead, with the same result.
-func collapse(entries []entry, threshold float64, lang string) []entry {
-	return collapseBy(entries, shingleStories{newTellings(threshold)}, lang)
-}
-
 // storyIndex finds the story an entry is a telling of among those added.
 type storyIndex interface {
 	firstStory(e entry) int // the lowest story e is the same story as, or -1
 	add(e entry, story int) // records e as a telling of story
 }
 
-// collapseBy is collapse with the tellings found by idx.
+// collapseBy merges each near-duplicate into the first story it matches, in
+// the order given, so a story stays where its first telling is (its first
+// group, its newest date) and the later tellings become its "also" sources.
+// A release is compared with every telling merged so far, not only the
+// first: a third that resembles the second is still the same story. idx
+// finds the tellings (windowStories, by counting shared shingles: comparing
+// each release with every earlier one cost most of a digest pass).
 func collapseBy(entries []entry, idx storyIndex, lang string) []entry {
 	var kept []entry
 	for _, e := range entries {
@@ -61,12 +54,6 @@ func collapseBy(entries []entry, idx storyIndex, lang string) []entry {
 	}
 	return kept
 }
-
-// shingleStories indexes entries by their shingles.
-type shingleStories struct{ *tellings }
-
-func (x shingleStories) firstStory(e entry) int { return x.tellings.firstStory(e.shingles) }
-func (x shingleStories) add(e entry, story int) { x.tellings.add(e.shingles, story) }
 
 // alsoLabel names where else a story was told: the other release's source,
 // or its title when it has no source or the same one.

@@ -10,6 +10,18 @@ import (
 	"github.com/newsbot-kz/newsbot/store"
 )
 
+// collapse is collapseBy with a tellings index of its own, as the window
+// keeps one per pass.
+func collapse(entries []entry, threshold float64, lang string) []entry {
+	return collapseBy(entries, shingleStories{newTellings(threshold)}, lang)
+}
+
+// shingleStories indexes entries by their shingles.
+type shingleStories struct{ *tellings }
+
+func (x shingleStories) firstStory(e entry) int { return x.tellings.firstStory(e.shingles) }
+func (x shingleStories) add(e entry, story int) { x.tellings.add(e.shingles, story) }
+
 // collapseEveryPair is collapse as it was first written: each release
 // compared with every telling of every story so far. The index must give
 // the same stories, in the same order, with the same "also" sources.

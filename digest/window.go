@@ -38,7 +38,7 @@ type window struct {
 	hits     map[string][]int32 // keyword match query → releases it matches
 	same     [][]int32          // per release: the others it is the same story as
 	tellings *tellings          // the releases by shingle, to fill same; a telling's story is its index
-	rank     []int32            // per release: its place newest first (DigestSource.Releases' order)
+	rank     []int32            // per release: its place newest first (a digest's order)
 	byRank   []int32            // the releases newest first
 }
 
@@ -53,6 +53,24 @@ type windowStore interface {
 func newWindow(st windowStore, since time.Time, threshold float64, log *slog.Logger) *window {
 	return &window{st: st, log: log, since: since,
 		at: map[int64]int32{}, byEntity: map[int64][]int32{}, hits: map[string][]int32{}, tellings: newTellings(threshold)}
+}
+
+// coverChats makes the window hold what the digests of chats as of toSeq
+// may draw on: the arrivals after the oldest of their cursors and
+// subscriptions, and the matches of their keywords.
+func (w *window) coverChats(ctx context.Context, chats []store.BatchChat, toSeq int64) error {
+	lo, queries := toSeq, []string(nil)
+	for _, c := range chats {
+		for _, s := range c.Subscriptions {
+			lo = min(lo, max(c.Cursor, s.AfterSeq))
+			if s.Kind == store.SubKeyword {
+				queries = append(queries, s.MatchQuery)
+			}
+		}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.cover(ctx, lo, toSeq, queries)
 }
 
 // cover makes the window hold every release in (lo, hi] and the matches of
@@ -132,7 +150,7 @@ func (w *window) compare(i int32) {
 	w.tellings.add(w.shingles[i], int(i))
 }
 
-// order ranks the releases as DigestSource.Releases orders them: published
+// order ranks the releases in a digest's order: published
 // date, then arrival, both newest first.
 func (w *window) order() {
 	w.byRank = w.byRank[:0]

@@ -114,24 +114,38 @@ func claimDueChats(ctx context.Context, tx *sqlx.Tx, now time.Time, afterID int6
 	for i, c := range rows {
 		ids[i], at[c.ID], chats[i].DigestChat = c.ID, i, c
 	}
-	var subs []struct {
+	subs, err := subscriptionsOf(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range subs {
+		c := &chats[at[s.ChatID]]
+		c.Subscriptions = append(c.Subscriptions, s)
+	}
+	return chats, nil
+}
+
+// subscriptionsOf reads the subscriptions of chats, with their entities, by
+// chat and then in digest order (as Store.Subscriptions lists them).
+func subscriptionsOf(ctx context.Context, q sqlx.QueryerContext, chats []int64) ([]SubscriptionView, error) {
+	var rows []struct {
 		Subscription
 		entityRow
 	}
-	err = tx.SelectContext(ctx, &subs, `
+	err := sqlx.SelectContext(ctx, q, &rows, `
 		SELECT s.id, s.chat_id, s.kind, s.value, s.normalized, s.entity_id, s.match_query, s.after_seq,
 			s.created_at, `+entityRowColumns+`
 		FROM subscriptions s LEFT JOIN entities e ON e.id = s.entity_id
 		WHERE s.chat_id = ANY($1)
-		ORDER BY s.chat_id, s.kind, s.created_at, s.id`, pq.Int64Array(ids))
+		ORDER BY s.chat_id, s.kind, s.created_at, s.id`, pq.Int64Array(chats))
 	if err != nil {
-		return nil, fmt.Errorf("store: subscriptions of due chats: %w", err)
+		return nil, fmt.Errorf("store: subscriptions of %d chats: %w", len(chats), err)
 	}
-	for _, s := range subs {
-		c := &chats[at[s.ChatID]]
-		c.Subscriptions = append(c.Subscriptions, SubscriptionView{Subscription: s.Subscription, Entity: s.entityRow.entity()})
+	views := make([]SubscriptionView, len(rows))
+	for i, r := range rows {
+		views[i] = SubscriptionView{Subscription: r.Subscription, Entity: r.entityRow.entity()}
 	}
-	return chats, nil
+	return views, nil
 }
 
 // storeBatchPlans writes a batch's plans: three statements, whatever the
@@ -230,16 +244,27 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 	return upd, nil
 }
 
+// digestReleaseColumns are releaseColumns with the body only where the
+// digest needs it: a release's body is read only when it has no stored
+// shingles (the digest then computes them from the text). A digest shows no
+// body, and reading hundreds of them for every chat was a tenth of a pass.
+const digestReleaseColumns = `r.id, r.arrival_seq, r.arrived_at, r.govkz_id, r.url, r.title,
+	CASE WHEN cardinality(r.shingles) = 0 THEN r.body ELSE '' END AS body, r.lang, r.published_on`
+
 // DigestReleasesIn returns the releases that arrived in (fromSeq, toSeq]
 // and were published on or after since's date, each with its stored
 // shingles, as DigestSource.Releases reads them (the body only when no
 // shingles are stored), in no particular order and without Subscriptions.
 func (s *Store) DigestReleasesIn(ctx context.Context, fromSeq, toSeq int64, since time.Time) ([]DigestRelease, error) {
+	return digestReleasesIn(ctx, s.db, fromSeq, toSeq, since)
+}
+
+func digestReleasesIn(ctx context.Context, q sqlx.QueryerContext, fromSeq, toSeq int64, since time.Time) ([]DigestRelease, error) {
 	var rows []struct {
 		releaseRow
 		Shingles int64s `db:"shingles"`
 	}
-	err := s.db.SelectContext(ctx, &rows, `
+	err := sqlx.SelectContext(ctx, q, &rows, `
 		SELECT `+digestReleaseColumns+`, '' AS snippet, `+entityRowColumns+`, r.shingles
 		FROM releases r LEFT JOIN entities e ON e.id = r.entity_id
 		WHERE r.arrival_seq > $1 AND r.arrival_seq <= $2 AND r.published_on >= $3::date`,
@@ -264,11 +289,15 @@ func (s *Store) DigestReleasesIn(ctx context.Context, fromSeq, toSeq int64, sinc
 // day's arrivals are a few thousand rows, while the GIN index would walk
 // every release that ever matched a prefix query like "shimkent:*".
 func (s *Store) KeywordHits(ctx context.Context, queries []string, fromSeq, toSeq int64, since time.Time) (map[string][]int64, error) {
+	return keywordHits(ctx, s.db, queries, fromSeq, toSeq, since)
+}
+
+func keywordHits(ctx context.Context, q sqlx.QueryerContext, queries []string, fromSeq, toSeq int64, since time.Time) (map[string][]int64, error) {
 	var rows []struct {
 		Query string `db:"query"`
 		IDs   int64s `db:"ids"`
 	}
-	err := s.db.SelectContext(ctx, &rows, `
+	err := sqlx.SelectContext(ctx, q, &rows, `
 		WITH r AS MATERIALIZED (
 			SELECT id, canon FROM releases
 			WHERE arrival_seq > $2 AND arrival_seq <= $3 AND published_on >= $4::date),

@@ -10,8 +10,7 @@ import (
 )
 
 // DigestSource is what a chat's digest may hold, read inside the read-only
-// transaction that previews it (a pass reads the same through
-// DigestReleasesIn and KeywordHits, for many chats at once).
+// transaction that previews it (digest_source.go).
 type DigestSource struct {
 	q     sqlx.QueryerContext
 	Chat  DigestChat
@@ -21,8 +20,7 @@ type DigestSource struct {
 // DigestRelease is a release a digest may hold.
 type DigestRelease struct {
 	Release
-	Shingles      []int64 // as stored at ingest; empty for rows stored before
-	Subscriptions []int64 // ids of the chat's subscriptions it matches
+	Shingles []int64 // as stored at ingest; empty for rows stored before
 }
 
 // DigestPlan is what a builder decided for one chat.
