@@ -35,6 +35,9 @@ type SenderOptions struct {
 	Workers        int           // concurrent sends, default 8 (16 above 500/s); also the duplicate bound of a kill
 	Logger         *slog.Logger
 	Metrics        Metrics // outcomes and durations of sends; nil for none
+	// Now is the clock the sender and its pacer read (time.Now by default);
+	// Drain's deadline is on it. Waits still take real time (see clock).
+	Now func() time.Time
 }
 
 func (o SenderOptions) withDefaults() SenderOptions {
@@ -73,6 +76,9 @@ func (o SenderOptions) withDefaults() SenderOptions {
 		o.Logger = slog.Default()
 	}
 	o.Metrics = metricsOrNone(o.Metrics)
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 	return o
 }
 
@@ -105,6 +111,7 @@ type Sender struct {
 	tg   *tgbot.Bot
 	opts SenderOptions
 	log  *slog.Logger
+	now  clock
 	pace *pacer
 	lead claimLead // how long a claim takes, to claim just ahead of the slot
 	wake chan struct{}
@@ -114,8 +121,8 @@ type Sender struct {
 func NewSender(st *store.Store, tg *tgbot.Bot, opts SenderOptions) *Sender {
 	opts = opts.withDefaults()
 	return &Sender{
-		st: st, tg: tg, opts: opts, log: opts.Logger,
-		pace: newPacer(opts.GlobalPerSecond),
+		st: st, tg: tg, opts: opts, log: opts.Logger, now: opts.Now,
+		pace: newPacer(opts.GlobalPerSecond, opts.Now),
 		wake: make(chan struct{}, 1),
 	}
 }
@@ -132,7 +139,7 @@ func (s *Sender) Notify() {
 // when a delayed part falls due, and at least every second.
 func (s *Sender) Run(ctx context.Context) error {
 	for {
-		start := time.Now()
+		start := s.now()
 		var t tally
 		err := s.pass(ctx, forever, &t)
 		if ctx.Err() != nil {
@@ -142,7 +149,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			s.log.Error("Sending the outbox failed", slog.String("error", err.Error()))
 		}
 		if t.any() {
-			s.logPass(t.stats(time.Since(start)))
+			s.logPass(t.stats(s.now.since(start)))
 		}
 		if s.sleep(ctx, forever) != nil {
 			return nil
@@ -155,11 +162,12 @@ func (s *Sender) Run(ctx context.Context) error {
 // many parts are still pending (0 unless the deadline came first). After
 // the deadline no part is claimed; calls in flight are finished and
 // recorded. Parts other processes hold count as pending until they finish.
+// The deadline is read on the sender's clock (SenderOptions.Now).
 func (s *Sender) Drain(ctx context.Context, deadline time.Time) (SendStats, int, error) {
-	start := time.Now()
+	start := s.now()
 	var t tally
 	pending, err := s.drain(ctx, deadline, &t)
-	stats := t.stats(time.Since(start))
+	stats := t.stats(s.now.since(start))
 	s.logPass(stats)
 	if err != nil {
 		return stats, pending, fmt.Errorf("digest: drain the outbox: %w", err)
@@ -173,7 +181,7 @@ func (s *Sender) drain(ctx context.Context, deadline time.Time, t *tally) (int, 
 			return 0, err
 		}
 		n, err := s.st.PendingParts(ctx)
-		if err != nil || n == 0 || !time.Now().Before(deadline) {
+		if err != nil || n == 0 || !s.now().Before(deadline) {
 			return n, err
 		}
 		if err := s.sleep(ctx, deadline); err != nil {
@@ -212,7 +220,7 @@ func (s *Sender) work(ctx context.Context, deadline time.Time, t *tally) (err er
 			err = fmt.Errorf("digest: panic while sending: %v", v)
 		}
 	}()
-	for time.Now().Before(deadline) {
+	for s.now().Before(deadline) {
 		claimed, err := s.sendOne(ctx, t)
 		if err != nil || !claimed {
 			return err
@@ -228,13 +236,13 @@ var forever = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 // or the deadline, whichever comes first. A part already due was held by
 // another sender during the pass, or fell due since: look again soon.
 func (s *Sender) sleep(ctx context.Context, deadline time.Time) error {
-	d := min(time.Second, max(time.Until(deadline), 0))
+	d := min(time.Second, max(s.now.until(deadline), 0))
 	next, ok, err := s.st.NextPartDue(ctx)
 	if err != nil && ctx.Err() == nil {
 		s.log.Warn("Could not read the outbox", slog.String("error", err.Error()))
 	}
 	if ok {
-		d = min(d, max(time.Until(next), minPoll))
+		d = min(d, max(s.now.until(next), minPoll))
 	}
 	timer := time.NewTimer(d)
 	defer timer.Stop()

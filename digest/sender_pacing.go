@@ -17,6 +17,7 @@ import (
 // limit was hit, and a single chat's long retry_after (a busy group) should
 // not stall every other chat.
 type pacer struct {
+	now      clock // the sender's: the pauses it sets are read here
 	interval time.Duration
 	catchUp  time.Duration // how far behind the schedule a send may start at once
 
@@ -35,7 +36,7 @@ type pacer struct {
 // limit at 97% of it.
 const pacingSlack = 30 * time.Millisecond
 
-func newPacer(perSecond float64) *pacer {
+func newPacer(perSecond float64, now clock) *pacer {
 	interval := time.Duration(float64(time.Second+pacingSlack) / perSecond)
 	// A send that starts late (its worker was still busy with the last)
 	// would shift every later slot, and the time would be lost for good;
@@ -45,15 +46,15 @@ func newPacer(perSecond float64) *pacer {
 	// under the limit by the other half of the slack (15 sends at 1000/s).
 	// At 30/s that is less than one send, so nothing is caught up.
 	catchUp := time.Duration(math.Floor(perSecond*pacingSlack.Seconds()/2)) * interval
-	return &pacer{interval: interval, catchUp: catchUp}
+	return &pacer{now: now, interval: interval, catchUp: catchUp}
 }
 
 // wait takes the next slot a send may start at and blocks until lead
 // before it (the time the caller needs to claim a part), or until ctx ends.
 // It returns the slot; the caller waits out the rest of the lead after its
-// claim (sleepUntil), so that the send itself starts on time: requests that
-// start late by a varying claim time bunch up, and a second holding one
-// too many draws a 429.
+// claim (clock.sleepUntil), so that the send itself starts on time:
+// requests that start late by a varying claim time bunch up, and a second
+// holding one too many draws a 429.
 func (p *pacer) wait(ctx context.Context, lead time.Duration) (time.Time, error) {
 	for {
 		p.mu.Lock()
@@ -62,17 +63,17 @@ func (p *pacer) wait(ctx context.Context, lead time.Duration) (time.Time, error)
 		// schedule by at most catchUp: measured from now, a slow claim
 		// would let every send behind it start late and crowd one second
 		// with more than the limit.
-		now := time.Now()
+		now := p.now()
 		slot := latest(now.Add(lead/2-p.catchUp), p.next, p.paused)
 		p.next = slot.Add(p.interval)
 		p.mu.Unlock()
-		if err := sleepUntil(ctx, slot.Add(-lead)); err != nil {
+		if err := p.now.sleepUntil(ctx, slot.Add(-lead)); err != nil {
 			return slot, err
 		}
 		// A pause that began while this send was waiting for its slot
 		// applies to it too.
 		p.mu.Lock()
-		paused := time.Now().Before(p.paused)
+		paused := p.now().Before(p.paused)
 		p.mu.Unlock()
 		if !paused {
 			return slot, nil
@@ -146,19 +147,4 @@ func latest(t time.Time, more ...time.Time) time.Time {
 		}
 	}
 	return t
-}
-
-func sleepUntil(ctx context.Context, t time.Time) error {
-	d := time.Until(t)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
 }

@@ -29,7 +29,7 @@ func (s *Sender) sendOne(ctx context.Context, t *tally) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	claimStart := time.Now()
+	claimStart := s.now()
 	c, err := s.st.ClaimPart(ctx, claimStart)
 	if err != nil {
 		s.pace.giveBack(slot) // no part used it
@@ -39,13 +39,13 @@ func (s *Sender) sendOne(ctx context.Context, t *tally) (bool, error) {
 		return false, err
 	}
 	defer c.Release()
-	s.lead.observe(time.Since(claimStart))
-	if err := sleepUntil(ctx, slot); err != nil {
+	s.lead.observe(s.now.since(claimStart))
+	if err := s.now.sleepUntil(ctx, slot); err != nil {
 		return false, err // not called: the part stays pending
 	}
-	began := time.Now()
+	began := s.now()
 	sendErr := s.call(ctx, c.Part)
-	s.opts.Metrics.DigestPartSent(classify(sendErr).metric(), time.Since(began))
+	s.opts.Metrics.DigestPartSent(classify(sendErr).metric(), s.now.since(began))
 	if sendErr != nil && ctx.Err() != nil {
 		// Stopping mid-call: Telegram may or may not have taken the message.
 		// Leaving the part pending risks one duplicate; the other way, a loss.
@@ -76,7 +76,7 @@ func (s *Sender) call(ctx context.Context, p store.OutboxPart) error {
 
 // record stores what became of a part and counts it.
 func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error, t *tally) error {
-	p, now := c.Part, time.Now()
+	p, now := c.Part, s.now()
 	o := classify(sendErr)
 	log := s.log.With(slog.Int64("chat_id", p.ChatID), slog.Int64("part_id", p.ID))
 	errText := ""

@@ -1,9 +1,10 @@
 // Package ingest owns getting releases into the store: it reads release
 // files, turns what they hold into store.NewRelease values (canonical gov.kz
 // identity, plain-text body, cleaned title, language, content hash) and
-// imports them in one transaction. Its poll subpackage polls the gov.kz
-// feeds described in docs/SOURCES.md and other RSS/Atom feeds, and makes
-// its releases with the same clean-up (Release).
+// imports them in one transaction. Its poll subpackage polls gov.kz (each
+// entity's RSS feed and the JSON list API; README.md, "Sources: releases
+// arrive by themselves") and other RSS/Atom feeds, and makes its releases
+// with the same clean-up (Release).
 //
 // A file is read whole and parsed before anything is stored, so a malformed
 // file changes nothing; its error names the file and line ("news.txt:7: ...").

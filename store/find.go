@@ -6,9 +6,12 @@ import (
 	"time"
 )
 
-// This file is the one query path for finding releases: /latest, /search and
-// digest matching all go through matchCanonical, so a change to how text
-// matches lands here once.
+// This file holds the one matching condition for finding releases,
+// matchCanonical: /latest and the digest's candidates (DigestSource.Releases)
+// go through it, and the two queries that build each tsquery once, Search
+// and KeywordHits, write the same condition out (r.canon @@
+// to_tsquery('simple', ...)). A change to how text matches must keep the
+// four alike.
 //
 // Matching runs on releases.canon, the canonical cross-script form of every
 // language version of a release (migrations/00005_canonical.sql), against a

@@ -12,7 +12,7 @@ import (
 // Sequence values are handed out before commit, so without it a release with
 // a lower arrival_seq could become visible after a digest already moved its
 // cursor past it, and would never be sent. Writers hold the lock until their
-// transaction ends; readers that move cursors take it shared (WaitArrivals).
+// transaction ends; readers that move cursors take it shared (ArrivalHorizon).
 const arrivalLockKey = 7531001
 
 // ImportResult counts what ImportReleases did.

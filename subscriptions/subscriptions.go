@@ -1,8 +1,12 @@
 // Package subscriptions owns the rules of subscribing: how a /subscribe
 // argument is read (entity slug or keyword), how keywords are normalised so
 // that duplicates are caught, and the limits a chat must respect. Matching
-// releases against keywords happens in SQL (store.matchKeyword) so that
-// /latest, /search and the digest agree.
+// releases against keywords happens in SQL, so that /latest, /search and the
+// digest agree: releases.canon (the text in Canonical form) against the
+// tsquery KeywordQuery makes (SearchQuery's for /search), with one
+// condition, r.canon @@ to_tsquery('simple', query) — the store's
+// matchCanonical in Store.Latest and DigestSource.Releases, written out in
+// Store.KeywordHits and Store.Search.
 package subscriptions
 
 import (

@@ -1,6 +1,6 @@
 // Package fakegovkz is a fake gov.kz for tests: the RSS feed and the JSON
-// list API of each entity and language, as docs/SOURCES.md describes them,
-// with conditional requests (ETag, Last-Modified, 304), the cookie-ticket
+// list API of each entity and language, in the shapes package poll reads
+// (see poll's package comment), with conditional requests (ETag, Last-Modified, 304), the cookie-ticket
 // handshake the list API requires, paging, and the broken answers a real
 // server sometimes gives, on demand. It records every request, and how many
 // were in flight at once on each path.

@@ -21,7 +21,11 @@
 // "newsbot fetch") never poll one source at the same time: a poller leases
 // a source in the database before fetching it (see store.ClaimDueSource).
 //
-// The gov.kz wire formats are described in docs/SOURCES.md; where they are
-// unconfirmed (the RSS item shape, the date offsets of the JSON API) the
-// parsing accepts every shape seen or plausible.
+// The gov.kz wire formats are written down next to the code that reads
+// them: the RSS feed in govkz.go (GET /api/v1/public/rss/<entity>/news/<lang>),
+// the JSON list API in govkz_api.go and govkz_json.go (GET
+// /api/v1/public/content-manager/news, the language in Accept-Language), its
+// cookie-ticket handshake in ticket.go; package fakegovkz serves them to the
+// tests. Where they are unconfirmed (the RSS item shape, the date offsets of
+// the JSON API) the parsing accepts every shape seen or plausible.
 package poll

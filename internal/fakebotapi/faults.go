@@ -123,7 +123,7 @@ func (s *Server) Migrate(oldID, newID int64) {
 	s.migrated[oldID] = newID
 }
 
-// chatFault is the answer a chat's state forces on any request to it, if any.
+// chatFaultLocked is the answer a chat's state forces on any request to it, if any.
 // The caller holds s.mu.
 func (s *Server) chatFaultLocked(chatID int64) *APIError {
 	if newID, ok := s.migrated[chatID]; ok {
