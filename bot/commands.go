@@ -117,11 +117,3 @@ func (b *Bot) cmdLanguage(ctx context.Context, c chatCtx, args string, _ *models
 	b.reply(ctx, c, tr(c.lang, msgLanguageUsage), nil)
 	return nil
 }
-
-// redactToken removes the bot token from a text that is about to be logged.
-func redactToken(s, token string) string {
-	if token == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, token, "<token>")
-}
