@@ -1,5 +1,5 @@
-// Package bench owns newsbot's benchmark at country scale ("newsbot
-// bench"): a generator of realistic data, the scenarios that measure the
+// Package bench owns newsbot's benchmark at country scale (the
+// newsbot-bench command): a generator of realistic data, the scenarios that measure the
 // real code paths on it, each against a baseline measured in the same run,
 // and the report.
 //

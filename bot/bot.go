@@ -15,6 +15,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/newsbot-kz/newsbot/internal/redact"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
@@ -94,7 +95,7 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 		tgbot.WithErrorsHandler(func(err error) {
 			// The library's errors can quote the request URL, which holds
 			// the token.
-			b.log.Warn("Telegram client error", slog.String("error", redactToken(err.Error(), opts.Token)))
+			b.log.Warn("Telegram client error", slog.String("error", redact.Token(err.Error(), opts.Token)))
 		}),
 		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{"message", "callback_query"}),
 		tgbot.WithSkipGetMe(), // called below, to learn the bot's username
@@ -104,12 +105,12 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 	}
 	tg, err := tgbot.New(opts.Token, tgOpts...)
 	if err != nil {
-		return nil, fmt.Errorf("bot: connect to the Bot API: %s", redactToken(err.Error(), opts.Token))
+		return nil, fmt.Errorf("bot: connect to the Bot API: %s", redact.Token(err.Error(), opts.Token))
 	}
 	b.tg = tg
 	me, err := tg.GetMe(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("bot: getMe (is TELEGRAM_BOT_TOKEN right?): %s", redactToken(err.Error(), opts.Token))
+		return nil, fmt.Errorf("bot: getMe (is TELEGRAM_BOT_TOKEN right?): %s", redact.Token(err.Error(), opts.Token))
 	}
 	b.username = me.Username
 	return b, nil
@@ -253,5 +254,5 @@ func (b *Bot) logSendError(chatID int64, err error) {
 		level = slog.LevelInfo // the user blocked the bot: nothing to fix here
 	}
 	b.log.Log(context.Background(), level, "Could not send a message",
-		slog.Int64("chat_id", chatID), slog.String("error", redactToken(err.Error(), b.opts.Token)))
+		slog.Int64("chat_id", chatID), slog.String("error", redact.Token(err.Error(), b.opts.Token)))
 }

@@ -118,11 +118,3 @@ func (b *Bot) cmdLanguage(ctx context.Context, c chatCtx, args string, _ *models
 	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgLanguageUsage), nil)
 	return nil
 }
-
-// redactToken removes the bot token from a text that is about to be logged.
-func redactToken(s, token string) string {
-	if token == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, token, "<token>")
-}

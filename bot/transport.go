@@ -9,6 +9,8 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"github.com/newsbot-kz/newsbot/internal/redact"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
@@ -28,7 +30,7 @@ var allowedUpdates = []string{"message", "callback_query"}
 // it does not wait for updates in hand (see Wait).
 func (b *Bot) Poll(ctx context.Context) {
 	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{DropPendingUpdates: false}); err != nil && ctx.Err() == nil {
-		b.log.Warn("Could not remove the webhook", slog.String("error", redactToken(err.Error(), b.opts.Token)))
+		b.log.Warn("Could not remove the webhook", slog.String("error", redact.Token(err.Error(), b.opts.Token)))
 	}
 	b.tg.Start(ctx)
 }
@@ -41,7 +43,7 @@ func (b *Bot) SetWebhook(ctx context.Context, url, secret string) error {
 		URL: url, SecretToken: secret, AllowedUpdates: allowedUpdates, DropPendingUpdates: false,
 	})
 	if err != nil {
-		return fmt.Errorf("bot: setWebhook: %s", redactToken(err.Error(), b.opts.Token))
+		return fmt.Errorf("bot: setWebhook: %s", redact.Token(err.Error(), b.opts.Token))
 	}
 	return nil
 }

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/newsbot-kz/newsbot/internal/redact"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -83,7 +83,7 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 	if sendErr != nil {
 		// Error pages can quote the request path, which holds the token;
 		// the text goes to the log and to outbox.last_error.
-		errText = strings.ReplaceAll(sendErr.Error(), s.tg.Token(), "<token>")
+		errText = redact.Token(sendErr.Error(), s.tg.Token())
 		log = log.With(slog.String("error", errText))
 	}
 	switch o.kind {

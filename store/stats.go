@@ -55,6 +55,17 @@ func (s *Store) ReleaseCount(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// HasReleases says whether any release is stored (the console loads the
+// bundled sample into a database without any). It stops at the first row,
+// where ReleaseCount reads them all.
+func (s *Store) HasReleases(ctx context.Context) (bool, error) {
+	var has bool
+	if err := s.db.GetContext(ctx, &has, `SELECT EXISTS (SELECT 1 FROM releases)`); err != nil {
+		return false, fmt.Errorf("store: any releases: %w", err)
+	}
+	return has, nil
+}
+
 // Stats gathers Stats as of now.
 func (s *Store) Stats(ctx context.Context, now time.Time) (Stats, error) {
 	var st Stats

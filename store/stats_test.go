@@ -67,3 +67,18 @@ func TestStatsCountWhatAnOperatorAsks(t *testing.T) {
 		t.Errorf("sources = %+v, want read, none failing", got.Sources)
 	}
 }
+
+func TestHasReleases(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	if has, err := st.HasReleases(ctx); err != nil || has {
+		t.Fatalf("HasReleases of an empty database = %v, %v; want false", has, err)
+	}
+	if _, err := st.ImportReleases(ctx, []store.NewRelease{{ContentHash: "h", Title: "T", Body: "B",
+		PublishedOn: time.Date(2025, 11, 26, 0, 0, 0, 0, time.UTC)}}); err != nil {
+		t.Fatal(err)
+	}
+	if has, err := st.HasReleases(ctx); err != nil || !has {
+		t.Fatalf("HasReleases after an import = %v, %v; want true", has, err)
+	}
+}

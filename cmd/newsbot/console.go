@@ -16,6 +16,7 @@ import (
 	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
+	"github.com/newsbot-kz/newsbot/internal/loglevel"
 	"github.com/newsbot-kz/newsbot/store"
 )
 
@@ -25,8 +26,9 @@ const consoleChatID = 1001
 // runConsole is a local chat with the bot: each line of stdin is a message
 // (or, as a number, a press of the last message's button), each answer is
 // printed as text. The bot runs unchanged against an in-process fake Bot
-// API, so every command behaves as it would in Telegram.
-func runConsole(ctx context.Context, cfg Config, log *slog.Logger, stdin io.Reader, stdout io.Writer) error {
+// API, so every command behaves as it would in Telegram. getenv gives the
+// user's language (consoleLang).
+func runConsole(ctx context.Context, cfg Config, log *slog.Logger, getenv func(string) string, stdin io.Reader, stdout io.Writer) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -41,7 +43,7 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, stdin io.Read
 	// Only warnings reach the terminal: the conversation is the output.
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if log != nil {
-		quiet = slog.New(levelFilter{log.Handler(), slog.LevelWarn})
+		quiet = loglevel.AtLeast(log, slog.LevelWarn)
 	}
 	// /digest works as in Telegram (settings, and "/digest now" to see the
 	// next digest); the console does not run the 09:00 scheduler itself.
@@ -59,7 +61,7 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, stdin io.Read
 	defer func() { stopBot(); <-done }()
 
 	c := &consoleChat{fake: fake, out: stdout, user: fakebotapi.User{
-		ID: consoleChatID, FirstName: "You", LanguageCode: consoleLang()}}
+		ID: consoleChatID, FirstName: "You", LanguageCode: consoleLang(getenv)}}
 	fmt.Fprintln(stdout, "newsbot console: type commands as you would in Telegram (/start, /help).")
 	fmt.Fprintln(stdout, "Type a button's number to press it. Ctrl-D or /quit ends.")
 	lines := bufio.NewScanner(stdin)
@@ -90,11 +92,11 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, stdin io.Read
 // loadSampleIfEmpty imports the bundled sample releases into a database
 // without releases, so the console has news to show.
 func loadSampleIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer) error {
-	var n int
-	if err := st.DB().GetContext(ctx, &n, `SELECT count(*) FROM (SELECT 1 FROM releases LIMIT 1) r`); err != nil {
-		return fmt.Errorf("count releases: %w", err)
+	has, err := st.HasReleases(ctx)
+	if err != nil {
+		return err
 	}
-	if n > 0 {
+	if has {
 		return nil
 	}
 	sum, err := ingest.Import(ctx, st, newsbot.SampleName, bytes.NewReader(newsbot.SamplePage))
@@ -119,8 +121,8 @@ func waitHandled(ctx context.Context, handled <-chan int64) error {
 
 // consoleLang is the console user's Telegram language, from NEWSBOT_LANG or
 // the locale (LANG=ru_RU.UTF-8 gives "ru").
-func consoleLang() string {
-	for _, v := range []string{getenvDefault("NEWSBOT_LANG"), getenvDefault("LANG")} {
+func consoleLang(getenv func(string) string) string {
+	for _, v := range []string{getenv("NEWSBOT_LANG"), getenv("LANG")} {
 		if len(v) >= 2 {
 			return strings.ToLower(v[:2])
 		}

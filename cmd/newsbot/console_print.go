@@ -1,10 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -61,16 +58,4 @@ func withLinks(plain string, ents []fakebotapi.Entity) string {
 		units = append(units[:end], append(insert, units[end:]...)...)
 	}
 	return string(utf16.Decode(units))
-}
-
-func getenvDefault(name string) string { return os.Getenv(name) }
-
-// levelFilter passes on records at or above min.
-type levelFilter struct {
-	slog.Handler
-	min slog.Level
-}
-
-func (f levelFilter) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= f.min && f.Handler.Enabled(ctx, l)
 }

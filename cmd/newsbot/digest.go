@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/digest"
+	"github.com/newsbot-kz/newsbot/internal/loglevel"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
@@ -79,7 +80,7 @@ func digestRun(ctx context.Context, cfg Config, log *slog.Logger, now time.Time,
 	}
 	// The sender's own summary would be a second line: its warnings and
 	// errors still show, the summary is the one below.
-	quiet := slog.New(minLevel{log.Handler(), slog.LevelWarn})
+	quiet := loglevel.AtLeast(log, slog.LevelWarn)
 	sender := digest.NewSender(st, b.Client(), cfg.Digest.senderOptions(quiet, nil))
 	sent, pending, err := sender.Drain(ctx, time.Now().Add(wait))
 	log.Info("Digest run", slog.Time("now", now), slog.Int("chats_due", pass.Due),
@@ -164,24 +165,6 @@ func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *dig
 		cancel()
 		<-done
 	}, nil
-}
-
-// minLevel is a handler that drops records below min.
-type minLevel struct {
-	slog.Handler
-	min slog.Level
-}
-
-func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= h.min && h.Handler.Enabled(ctx, l)
-}
-
-func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return minLevel{h.Handler.WithAttrs(attrs), h.min}
-}
-
-func (h minLevel) WithGroup(name string) slog.Handler {
-	return minLevel{h.Handler.WithGroup(name), h.min}
 }
 
 // parts is "1 part is" or "3 parts are": n parts and the verb that agrees;

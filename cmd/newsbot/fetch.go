@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/newsbot-kz/newsbot/ingest/poll"
+	"github.com/newsbot-kz/newsbot/internal/loglevel"
 	"github.com/newsbot-kz/newsbot/metrics"
 	"github.com/newsbot-kz/newsbot/store"
 )
@@ -93,8 +94,8 @@ func runFetch(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 	defer st.Close()
 	// Per-source lines go to stdout; the log keeps only what an operator
 	// must see, such as a source failing for a day (reported once, here
-	// or in serve). minLevel is digest.go's.
-	p, err := poll.New(st, pollOptions(cfg, slog.New(minLevel{log.Handler(), slog.LevelWarn})))
+	// or in serve).
+	p, err := poll.New(st, pollOptions(cfg, loglevel.AtLeast(log, slog.LevelWarn)))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
-// Command newsbot is the one binary of newsbot: it migrates the database,
-// imports releases, serves the Telegram bot, and offers a console to try the
-// bot without a token. Run "newsbot help" for the subcommands.
+// Command newsbot is the production binary of newsbot: it migrates the
+// database, imports releases, serves the Telegram bot, and offers a console
+// to try the bot without a token. Run "newsbot help" for the subcommands.
+// It only reads the configuration and wires the packages together; the
+// benchmark is a binary of its own, cmd/newsbot-bench.
 package main
 
 import (
@@ -13,6 +15,8 @@ import (
 	"os/signal"
 	"syscall"
 	_ "time/tzdata" // zones resolve even on images without a zone database
+
+	"github.com/newsbot-kz/newsbot/internal/redact"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -35,9 +39,10 @@ Usage:
                                serve. Exit 0: all sent; 1: something left (on stderr)
   newsbot digest preview --chat ID [--now RFC3339]
                                print a chat's next digest, changing nothing
-  newsbot bench [--releases N] [--chats N] [--db URL]
-                               fill a separate database and measure (see BENCHMARKS.md)
   newsbot version              print the version
+
+The benchmark is a command of its own (see BENCHMARKS.md):
+  go run ./cmd/newsbot-bench [--releases N] [--chats N] [--db URL]
 
 Environment:
   DATABASE_URL        default postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable
@@ -91,7 +96,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	cfg := LoadConfig(getenv)
 	// Whatever logs, the token does not reach the log.
-	log := redacting(newLogger(stderr), cfg.TelegramToken)
+	log := redact.Logger(newLogger(stderr), cfg.TelegramToken)
 	cmd, rest := args[0], args[1:]
 	if cmd == "version" {
 		fmt.Fprintln(stdout, "newsbot", version)
@@ -114,9 +119,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "serve":
 		return runServe(ctx, cfg, log)
 	case "console":
-		return runConsole(ctx, cfg, log, stdin, stdout)
-	case "bench":
-		return runBench(ctx, cfg, rest, stdout)
+		return runConsole(ctx, cfg, log, getenv, stdin, stdout)
 	case "fetch":
 		return runFetch(ctx, cfg, log, rest, stdout)
 	case "sources":

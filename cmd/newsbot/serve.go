@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/digest"
+	"github.com/newsbot-kz/newsbot/internal/leader"
 	"github.com/newsbot-kz/newsbot/metrics"
 )
 
@@ -65,7 +66,9 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	} else {
 		log.Info("Serving", slog.String("version", version), slog.String("mode", "long polling"),
 			slog.Duration("poller_retry", cfg.PollerRetry))
-		newPoller(st, b, log, m, cfg).run(ctx)
+		leader.New(st, b, leader.Options{
+			Token: cfg.TelegramToken, Retry: cfg.PollerRetry, Logger: log, Metrics: m,
+		}).Run(ctx)
 	}
 	stopHTTP() // webhook requests in hand are answered
 	b.Wait()   // and so are polled updates

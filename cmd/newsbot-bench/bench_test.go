@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,22 +11,22 @@ import (
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 )
 
-// TestBenchSmoke runs "newsbot bench" at a tiny size on a database of its
+// TestBenchSmoke runs newsbot-bench at a tiny size on a database of its
 // own and checks that the report holds every section with its figures. It
 // asserts no timing: the figures of a full run are in BENCHMARKS.md.
 func TestBenchSmoke(t *testing.T) {
 	var out strings.Builder
-	cfg := LoadConfig(func(string) string { return "" })
-	err := runBench(context.Background(), cfg, []string{
+	err := run(context.Background(), []string{
 		"--db", testdb.URL(t), "--releases", "3000", "--chats", "300", "--new", "300",
 		"--queries", "22", "--ilike-budget", "1s", "--send-30", "1s", "--send-1000", "1s",
-	}, &out)
+	}, func(string) string { return "" }, &out, os.Stderr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	report := out.String()
 	for _, want := range []string{
 		`Machine: .+ \d+ cores`,
+		"Command: `newsbot-bench --db ",
 		`(?m)^\| archive \| 3,000 releases`,
 		`(?m)^## 1\. /search latency at 3,000 releases\n\n(.*\n){2}\| /search: .* \| 22 \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
 		`(?m)^\| baseline: sequential scan .* \| \d+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
@@ -51,5 +53,21 @@ func TestBenchRefusesTheOperatorsDatabase(t *testing.T) {
 	got, err := benchURL("postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable", "")
 	if want := "postgres://postgres@127.0.0.1:5432/newsbot_bench?sslmode=disable"; err != nil || got != want {
 		t.Errorf("benchURL default = %q, %v; want %q", got, err, want)
+	}
+}
+
+func TestUsageListsTheFlags(t *testing.T) {
+	var out strings.Builder
+	if err := run(context.Background(), []string{"--help"}, func(string) string { return "" }, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"newsbot-bench [--releases N]", "-send-1000 duration", "DATABASE_URL"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, out.String())
+		}
+	}
+	err := run(context.Background(), []string{"--no-such-flag"}, func(string) string { return "" }, &out, io.Discard)
+	if _, ok := err.(usageError); !ok {
+		t.Errorf("an unknown flag: %v, want a usage error", err)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package redact_test
 
 import (
 	"bytes"
@@ -6,12 +6,15 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/newsbot-kz/newsbot/internal/redact"
 )
 
-func TestRedactingLoggerHidesTheToken(t *testing.T) {
-	const token = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+const token = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+
+func TestLoggerHidesTheToken(t *testing.T) {
 	var buf bytes.Buffer
-	log := redacting(slog.New(slog.NewJSONHandler(&buf, nil)), token)
+	log := redact.Logger(slog.New(slog.NewJSONHandler(&buf, nil)), token)
 	err := errors.New(`Post "https://api.telegram.org/bot` + token + `/sendMessage": EOF`)
 	log.With(slog.String("url", "/bot"+token+"/getMe")).WithGroup("call").Error("Failed: "+token,
 		slog.String("error", err.Error()), slog.Any("err", err),
@@ -22,5 +25,15 @@ func TestRedactingLoggerHidesTheToken(t *testing.T) {
 	}
 	if strings.Count(out, "<token>") != 5 || !strings.Contains(out, `"chat_id":5`) {
 		t.Errorf("want five redactions and the other attributes kept:\n%s", out)
+	}
+}
+
+func TestToken(t *testing.T) {
+	in := `Post "https://api.telegram.org/bot` + token + `/getMe": EOF`
+	if got, want := redact.Token(in, token), `Post "https://api.telegram.org/bot<token>/getMe": EOF`; got != want {
+		t.Errorf("Token = %q, want %q", got, want)
+	}
+	if got := redact.Token(in, ""); got != in {
+		t.Errorf("Token with no token = %q, want the text unchanged", got)
 	}
 }
