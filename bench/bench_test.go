@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 func TestBenchKazakhCases(t *testing.T) {
@@ -52,7 +52,7 @@ func TestBenchLatinKazakhIsTheSameWord(t *testing.T) {
 		if strings.ContainsAny(p.kk, "ХхҺһ") {
 			continue
 		}
-		if c, l := subscriptions.Canonical(p.kk), subscriptions.Canonical(toKKLatin(p.kk)); c != l {
+		if c, l := textmatch.Canonical(p.kk), textmatch.Canonical(toKKLatin(p.kk)); c != l {
 			t.Errorf("%s: canonical %q, its Latin spelling %q", p.kk, c, l)
 		}
 	}
@@ -129,7 +129,7 @@ func TestBenchQueriesParseAndHitTheBaseline(t *testing.T) {
 	}
 	qs := searchQueries(g.rng, 200, g.ents, time.Now())
 	for _, q := range qs {
-		s, err := subscriptions.ParseSearch(q)
+		s, err := textmatch.ParseSearch(q)
 		if err != nil || s.Match == "" {
 			t.Errorf("query %q does not parse: %+v, %v", q, s, err)
 		}

@@ -11,7 +11,7 @@
 // to ten subscriptions, a third of them keywords in any language and
 // script. The same seed makes the same data.
 //
-// The scenarios: /search latency (subscriptions.ParseSearch and
+// The scenarios: /search latency (textmatch.ParseSearch and
 // store.Search) against a sequential ILIKE scan; the time of one digest
 // pass (digest.Builder.RunPass) over every chat against the time Telegram's
 // 30 messages a second need to carry what it built; the digest.Sender's

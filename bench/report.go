@@ -62,7 +62,7 @@ func (r *Report) searchSection(p printer) {
 	p("")
 	p("| path | queries | p50 | p95 |")
 	p("|---|---|---|---|")
-	p("| /search: subscriptions.ParseSearch → store.Search, first page | %d | %s | %s |", s.Queries, dur(s.P50), dur(s.P95))
+	p("| /search: textmatch.ParseSearch → store.Search, first page | %d | %s | %s |", s.Queries, dur(s.P50), dur(s.P95))
 	p("| the same, on the baseline's queries | %d | %s | — |", s.Baseline, dur(s.SameP50))
 	p("| baseline: sequential scan with `ILIKE '%%word%%'` | %d | %s | %s |", s.Baseline, dur(s.BaseP50), dur(s.BaseP95))
 	p("")

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // searchPage is what the bot asks for a first page: five results and one
@@ -29,7 +29,7 @@ type SearchResult struct {
 }
 
 // measureSearch times each query's first page through the path /search
-// takes (subscriptions.ParseSearch, then store.Search), once to warm the
+// takes (textmatch.ParseSearch, then store.Search), once to warm the
 // caches and once measured; then a sequential ILIKE scan for the same words.
 func measureSearch(ctx context.Context, st *store.Store, queries []string, budget time.Duration) (SearchResult, error) {
 	res := SearchResult{Queries: len(queries)}
@@ -64,7 +64,7 @@ func measureSearch(ctx context.Context, st *store.Store, queries []string, budge
 
 // search runs one /search as the bot does and returns how many it found.
 func search(ctx context.Context, st *store.Store, raw, lang string) (int, error) {
-	q, err := subscriptions.ParseSearch(raw)
+	q, err := textmatch.ParseSearch(raw)
 	if err != nil || q.Match == "" {
 		return 0, fmt.Errorf("bench: query %q does not parse: %v", raw, err)
 	}
@@ -103,7 +103,7 @@ func ilikeRuns(ctx context.Context, db *sql.DB, queries []string, budget time.Du
 // the words matched with ILIKE '%word%', newest first, with index scans off
 // so that PostgreSQL reads the table as a search without an index must.
 func ilike(ctx context.Context, db *sql.DB, raw string) (time.Duration, error) {
-	q, err := subscriptions.ParseSearch(raw)
+	q, err := textmatch.ParseSearch(raw)
 	if err != nil {
 		return 0, err
 	}

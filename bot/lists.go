@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
@@ -137,13 +138,13 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 	if argErr != nil {
 		return f, "", argProblem(c.lang, argErr), nil
 	}
-	return store.LatestFilter{Match: subscriptions.KeywordQuery(arg.Text)},
+	return store.LatestFilter{Match: textmatch.KeywordQuery(arg.Text)},
 		tgtext.Tr(c.lang, tgtext.MsgLatestKeyword, tgtext.Esc(arg.Text)), "", nil
 }
 
 func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string, offset int) (string, *models.InlineKeyboardMarkup, error) {
-	q, err := subscriptions.ParseSearch(query)
-	if errors.Is(err, subscriptions.ErrBadSince) {
+	q, err := textmatch.ParseSearch(query)
+	if errors.Is(err, textmatch.ErrBadSince) {
 		return tgtext.Tr(c.lang, tgtext.MsgSearchBadSince), nil, nil
 	}
 	if q.Match == "" {
@@ -175,5 +176,5 @@ func snippet(r store.Release, terms []string) string {
 	if strings.TrimSpace(text) == "" {
 		text = r.Title
 	}
-	return subscriptions.Highlight(text, terms, 24, store.MarkStart, store.MarkStop)
+	return textmatch.Highlight(text, terms, 24, store.MarkStart, store.MarkStop)
 }

@@ -2,7 +2,7 @@ package digest
 
 import (
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
@@ -56,7 +56,7 @@ func shinglesOf(r store.DigestRelease) []int64 {
 	if len(r.Shingles) > 0 {
 		return r.Shingles
 	}
-	return subscriptions.Shingles(r.Title, r.Body)
+	return textmatch.Shingles(r.Title, r.Body)
 }
 
 // displayTitle is the title a reader sees (tgtext.DisplayTitle).

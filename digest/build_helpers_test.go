@@ -19,6 +19,7 @@ import (
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // digestEnv is a fresh database with the catalogue, and a Builder on it.
@@ -124,7 +125,7 @@ func release(slug string, id int64, day time.Time, title, body string) store.New
 	return store.NewRelease{
 		EntitySlug: slug, GovkzID: id, ContentHash: slug + title,
 		URL:   "https://www.gov.kz/memleket/entities/" + slug + "/press/news/details/" + strconv.FormatInt(id, 10),
-		Title: title, Body: body, Lang: "en", PublishedOn: day, Shingles: subscriptions.Shingles(title, body),
+		Title: title, Body: body, Lang: "en", PublishedOn: day, Shingles: textmatch.Shingles(title, body),
 	}
 }
 

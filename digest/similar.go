@@ -2,11 +2,11 @@ package digest
 
 import (
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // DefaultSimilarity is the Jaccard similarity of two releases' shingles
-// (subscriptions.Shingles) from which they are taken for one story. On the
+// (textmatch.Shingles) from which they are taken for one story. On the
 // labelled pairs of testdata/similar_pairs.txt every retelling scores at
 // least 0.459 and every pair of different stories at most 0.298 (the next
 // WTO review under the same chair, sharing its boilerplate); 0.38 sits in
@@ -25,7 +25,7 @@ func SameStory(a, b []int64, threshold float64) bool {
 	if len(a) < MinShingles || len(b) < MinShingles {
 		return false
 	}
-	return subscriptions.Jaccard(a, b) >= threshold
+	return textmatch.Jaccard(a, b) >= threshold
 }
 
 // storyIndex finds the story an entry is a telling of among those added.

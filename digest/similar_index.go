@@ -5,7 +5,7 @@ package digest
 // with each: an inverted index from shingle to the releases holding it
 // counts the shingles a new release shares with each earlier one, and the
 // Jaccard similarity follows from the counts and the sizes. Shingles are
-// distinct (subscriptions.Shingles), so the counts are the intersections
+// distinct (textmatch.Shingles), so the counts are the intersections
 // SameStory's Jaccard computes, and the results are the same.
 type tellings struct {
 	threshold float64
@@ -48,7 +48,7 @@ func (x *tellings) each(sh []int64, fn func(t int32)) {
 	for _, t := range x.touched {
 		common := int(x.shared[t])
 		x.shared[t] = 0
-		// As subscriptions.Jaccard computes it, to the same float.
+		// As textmatch.Jaccard computes it, to the same float.
 		if float64(common)/float64(len(sh)+x.size[t]-common) >= x.threshold {
 			fn(t)
 		}

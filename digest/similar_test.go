@@ -12,7 +12,7 @@ import (
 	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // The figures the threshold must keep on testdata/similar_pairs.txt plus
@@ -36,8 +36,8 @@ func TestNearDuplicateThresholdOnLabelledPairs(t *testing.T) {
 	var tp, fp, fn, tn int
 	minSame, maxDifferent := 1.0, 0.0
 	for _, p := range pairs {
-		sa, sb := subscriptions.Shingles(p.a.Title, p.a.Body), subscriptions.Shingles(p.b.Title, p.b.Body)
-		j := subscriptions.Jaccard(sa, sb)
+		sa, sb := textmatch.Shingles(p.a.Title, p.a.Body), textmatch.Shingles(p.b.Title, p.b.Body)
+		j := textmatch.Jaccard(sa, sb)
 		got := digest.SameStory(sa, sb, digest.DefaultSimilarity)
 		switch {
 		case p.same && got:

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // memWindowStore serves releases from memory by arrival range, as the
@@ -63,7 +63,7 @@ func TestWindowGrowsDownward(t *testing.T) {
 		}
 		m.rels = append(m.rels, store.DigestRelease{
 			Release:  store.Release{ID: 100 + seq, ArrivalSeq: seq, Title: title, PublishedOn: day},
-			Shingles: subscriptions.Shingles(title, body)})
+			Shingles: textmatch.Shingles(title, body)})
 	}
 	w := newWindow(m, day, DefaultSimilarity, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx := context.Background()

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // maxFileSize bounds what is read into memory. The largest real listing page
@@ -126,7 +126,7 @@ func newRelease(ref GovkzRef, title, body, lang string, published time.Time) sto
 	hash := ContentHash(title, body)
 	// Shingles of the text as published, before a display title is made up,
 	// for spotting the same story retold (see digest's near-duplicates).
-	shingles := subscriptions.Shingles(title, body)
+	shingles := textmatch.Shingles(title, body)
 	if title == "" {
 		title = DisplayTitle(body)
 	}

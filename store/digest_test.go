@@ -16,6 +16,7 @@ import (
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 var digestNow = time.Date(2025, 11, 26, 4, 0, 0, 0, time.UTC) // 09:00 in Almaty
@@ -64,7 +65,7 @@ func TestDigestReleasesReadTheBodyOnlyWithoutShingles(t *testing.T) {
 	st := testdb.Open(t)
 	dueChat(t, st, 1, "mfa")
 	with := digestRel("mfa", 2, "With shingles", digestNow)
-	with.Shingles = subscriptions.Shingles(with.Title, with.Body)
+	with.Shingles = textmatch.Shingles(with.Title, with.Body)
 	without := digestRel("mfa", 3, "Without shingles", digestNow)
 	if _, err := st.ImportReleases(ctx, []store.NewRelease{with, without}); err != nil {
 		t.Fatal(err)
@@ -318,7 +319,7 @@ func TestDigestKeywordMatchingIsLatests(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, kw := range keywords {
-		latest, err := st.Latest(ctx, store.LatestFilter{Match: subscriptions.KeywordQuery(kw)}, 0, 100)
+		latest, err := st.Latest(ctx, store.LatestFilter{Match: textmatch.KeywordQuery(kw)}, 0, 100)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -326,7 +327,7 @@ func TestDigestKeywordMatchingIsLatests(t *testing.T) {
 		for _, r := range latest {
 			want = append(want, r.ID)
 		}
-		q := subscriptions.KeywordQuery(kw)
+		q := textmatch.KeywordQuery(kw)
 		err = st.PreviewDigest(ctx, int64(i+1), func(ctx context.Context, src *store.DigestSource) error {
 			hits, err := src.KeywordHits(ctx, []string{q}, 0, src.ToSeq, time.Time{})
 			got = hits[q]

@@ -72,7 +72,7 @@ func releasesOf(rows []releaseRow) []Release {
 // LatestFilter selects releases for /latest. Zero fields do not filter.
 type LatestFilter struct {
 	EntityID int64  // only this entity's releases
-	Match    string // only releases matching this tsquery (subscriptions.KeywordQuery)
+	Match    string // only releases matching this tsquery (textmatch.KeywordQuery)
 	ChatID   int64  // only releases matching this chat's subscriptions
 	// Lang shows each release in this language when it has a version in it;
 	// "" shows the text each release was first seen with.
@@ -104,7 +104,7 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 
 // SearchQuery is a /search as the store runs it.
 type SearchQuery struct {
-	Match      string    // tsquery over canonical text (subscriptions.SearchQuery); required
+	Match      string    // tsquery over canonical text (textmatch.SearchQuery); required
 	Text       string    // the words as typed, ranked against the stemmed search column
 	EntitySlug string    // only this entity's releases (entity:SLUG)
 	Since      time.Time // only releases published on or after this day (since:DATE)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 var day = time.Date(2025, 11, 26, 0, 0, 0, 0, time.UTC)
@@ -154,8 +154,8 @@ func TestLatestAndSearch(t *testing.T) {
 	}{
 		{"everything, newest first", store.LatestFilter{}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply", "Water Governance in Hungary"}},
 		{"entity", store.LatestFilter{EntityID: shym.ID}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply"}},
-		{"phrase keyword", store.LatestFilter{Match: subscriptions.KeywordQuery("water supply")}, []string{"Kyzylzhar-2 gets water supply"}},
-		{"keyword in another script", store.LatestFilter{Match: subscriptions.KeywordQuery("Шымкент")}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply"}},
+		{"phrase keyword", store.LatestFilter{Match: textmatch.KeywordQuery("water supply")}, []string{"Kyzylzhar-2 gets water supply"}},
+		{"keyword in another script", store.LatestFilter{Match: textmatch.KeywordQuery("Шымкент")}, []string{"Roads repaired", "Kyzylzhar-2 gets water supply"}},
 	}
 	for _, tt := range tests {
 		got, err := st.Latest(ctx, tt.filter, 0, 10)
@@ -166,7 +166,7 @@ func TestLatestAndSearch(t *testing.T) {
 			t.Errorf("%s: Latest = %q, want %q", tt.name, g, strings.Join(tt.want, "|"))
 		}
 	}
-	got, err := st.Search(ctx, store.SearchQuery{Match: subscriptions.SearchQuery("water -Hungary"), Text: "water -Hungary"}, 0, 5)
+	got, err := st.Search(ctx, store.SearchQuery{Match: textmatch.SearchQuery("water -Hungary"), Text: "water -Hungary"}, 0, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,8 +183,8 @@ func TestLatestAndSearch(t *testing.T) {
 	}{
 		{"entity", store.SearchQuery{Match: "water:*", EntitySlug: "MFA-Budapest"}, []string{"Water Governance in Hungary"}},
 		{"since", store.SearchQuery{Match: "water:*", Since: day}, []string{"Kyzylzhar-2 gets water supply"}},
-		{"Cyrillic query, Latin text", store.SearchQuery{Match: subscriptions.SearchQuery("Шымкент")}, []string{"Kyzylzhar-2 gets water supply", "Roads repaired"}},
-		{"Russian exonym is another word", store.SearchQuery{Match: subscriptions.SearchQuery("Будапешт")}, nil},
+		{"Cyrillic query, Latin text", store.SearchQuery{Match: textmatch.SearchQuery("Шымкент")}, []string{"Kyzylzhar-2 gets water supply", "Roads repaired"}},
+		{"Russian exonym is another word", store.SearchQuery{Match: textmatch.SearchQuery("Будапешт")}, nil},
 	}
 	for _, f := range filters {
 		got, err := st.Search(ctx, f.q, 0, 5)

@@ -19,7 +19,7 @@ type NewSubscription struct {
 	Value      string
 	Normalized string
 	EntityID   int64  // for SubEntity
-	MatchQuery string // for SubKeyword: its tsquery (subscriptions.KeywordQuery)
+	MatchQuery string // for SubKeyword: its tsquery (textmatch.KeywordQuery)
 	// At is when the chat subscribed (time.Now when zero): a chat's first
 	// subscription schedules its first digest from it.
 	At time.Time
@@ -134,7 +134,7 @@ func (s *Store) Subscriptions(ctx context.Context, chatID int64) ([]Subscription
 
 // FillMatchQueries computes the tsquery of keyword subscriptions that have
 // none (made before matching was canonical) with query, which is
-// subscriptions.KeywordQuery: the store does not know how keywords match.
+// textmatch.KeywordQuery: the store does not know how keywords match.
 func (s *Store) FillMatchQueries(ctx context.Context, query func(keyword string) string) error {
 	var subs []struct {
 		ID    int64  `db:"id"`

@@ -57,7 +57,7 @@ type NewRelease struct {
 	Lang        string // "kk", "ru", "en" or ""
 	PublishedOn time.Time
 	// Shingles are the release's text shingles for near-duplicate detection
-	// (subscriptions.Shingles); nil stores none, and the digest computes them.
+	// (textmatch.Shingles); nil stores none, and the digest computes them.
 	Shingles []int64
 }
 

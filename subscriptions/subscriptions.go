@@ -1,12 +1,7 @@
 // Package subscriptions owns the rules of subscribing: how a /subscribe
 // argument is read (entity slug or keyword), how keywords are normalised so
-// that duplicates are caught, and the limits a chat must respect. Matching
-// releases against keywords happens in SQL, so that /latest, /search and the
-// digest agree: releases.canon (the text in Canonical form) against the
-// tsquery KeywordQuery makes (SearchQuery's for /search), with one
-// condition, r.canon @@ to_tsquery('simple', query) — the store's
-// matchCanonical in Store.Latest and DigestSource.Releases, written out in
-// Store.KeywordHits and Store.Search.
+// that duplicates are caught, and the limits a chat must respect. How a
+// keyword matches releases is package textmatch's.
 package subscriptions
 
 import (
@@ -17,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // Limits.
@@ -64,7 +60,7 @@ func ParseArg(raw string) (Arg, error) {
 		return arg, ErrTooShort
 	case n > MaxKeywordRunes:
 		return arg, ErrTooLong
-	case Canonical(arg.Text) == "":
+	case textmatch.Canonical(arg.Text) == "":
 		return arg, ErrNoWords
 	}
 	return arg, nil
@@ -73,7 +69,7 @@ func ParseArg(raw string) (Arg, error) {
 // Normalize is the form of a keyword that uniqueness uses: its canonical
 // form, so that Шымкент and Shymkent, which match the same releases, are one
 // subscription. "" when the keyword has no letter or digit.
-func Normalize(keyword string) string { return Canonical(keyword) }
+func Normalize(keyword string) string { return textmatch.Canonical(keyword) }
 
 func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
@@ -84,6 +80,6 @@ func collapseSpace(s string) string {
 func KeywordSubscription(chatID int64, keyword string) store.NewSubscription {
 	return store.NewSubscription{
 		ChatID: chatID, Kind: store.SubKeyword, Value: keyword,
-		Normalized: Normalize(keyword), MatchQuery: KeywordQuery(keyword),
+		Normalized: Normalize(keyword), MatchQuery: textmatch.KeywordQuery(keyword),
 	}
 }

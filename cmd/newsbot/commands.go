@@ -9,7 +9,7 @@ import (
 	"github.com/newsbot-kz/newsbot/catalogue"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // openStore creates the database when it does not exist, migrates it and
@@ -35,7 +35,7 @@ func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
 		return nil, fmt.Errorf("load the entity catalogue: %w", err)
 	}
 	// Keyword subscriptions made before matching was canonical get their query.
-	if err := st.FillMatchQueries(ctx, subscriptions.KeywordQuery); err != nil {
+	if err := st.FillMatchQueries(ctx, textmatch.KeywordQuery); err != nil {
 		st.Close()
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 		return err
 	}
 	defer st.Close()
-	q, err := subscriptions.ParseSearch(query)
+	q, err := textmatch.ParseSearch(query)
 	if err != nil {
 		return usageError("search: since: wants a date, YYYY-MM-DD")
 	}
@@ -123,7 +123,7 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 			text = r.Title
 		}
 		// Matched words in [brackets]: a terminal has no bold.
-		fmt.Fprintf(stdout, "   …%s…\n", subscriptions.Highlight(text, q.Terms, 24, "[", "]"))
+		fmt.Fprintf(stdout, "   …%s…\n", textmatch.Highlight(text, q.Terms, 24, "[", "]"))
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package subscriptions_test
+package textmatch_test
 
 import (
 	"bufio"
@@ -12,7 +12,7 @@ import (
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // Thresholds the matcher must keep on the labelled evaluation set
@@ -100,7 +100,7 @@ func readQueries(t *testing.T, path string) []labelled {
 
 // searchLabels runs a query as /search does and labels what it finds.
 func searchLabels(t *testing.T, st *store.Store, query string) []string {
-	q, err := subscriptions.ParseSearch(query)
+	q, err := textmatch.ParseSearch(query)
 	if err != nil {
 		t.Fatalf("%q: %v", query, err)
 	}

@@ -1,4 +1,4 @@
-package subscriptions_test
+package textmatch_test
 
 import (
 	"bufio"
@@ -10,7 +10,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/newsbot-kz/newsbot/internal/testdb"
-	"github.com/newsbot-kz/newsbot/subscriptions"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // TestMigrationHoldsTheGeneratedFunction: the SQL function in the migration
@@ -20,8 +20,8 @@ func TestMigrationHoldsTheGeneratedFunction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), subscriptions.SQLCanonicalFunction()) {
-		t.Fatal("migrations/00005_canonical.sql does not hold subscriptions.SQLCanonicalFunction(); " +
+	if !strings.Contains(string(b), textmatch.SQLCanonicalFunction()) {
+		t.Fatal("migrations/00005_canonical.sql does not hold textmatch.SQLCanonicalFunction(); " +
 			"the tables changed: add a migration with the new function")
 	}
 }
@@ -59,7 +59,7 @@ func TestDatabaseAgreesWithGo(t *testing.T) {
 	}
 	mismatches := 0
 	for i, in := range inputs {
-		if want := subscriptions.Canonical(in); got[i] != want {
+		if want := textmatch.Canonical(in); got[i] != want {
 			mismatches++
 			if mismatches <= 10 {
 				t.Errorf("newsbot_canonical(%q) = %q, Canonical = %q", in, got[i], want)

@@ -1,4 +1,4 @@
-package subscriptions
+package textmatch
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 )
 
 // ErrBadSince is a since: filter that is not a date.
-var ErrBadSince = errors.New("subscriptions: since: wants YYYY-MM-DD")
+var ErrBadSince = errors.New("textmatch: since: wants YYYY-MM-DD")
 
 // Search is a /search query read for the store: its filters taken out and
 // its words turned into a tsquery over canonical text.
