@@ -7,6 +7,7 @@
 package catalogue
 
 import (
+	"context"
 	_ "embed"
 	"encoding/csv"
 	"fmt"
@@ -96,4 +97,26 @@ func entity(rec []string) (store.Entity, error) {
 		return e, fmt.Errorf("%s: is its own parent", e.Slug)
 	}
 	return e, nil
+}
+
+// OpenStore opens the database at dsn as every command needs it: migrated,
+// with the entity catalogue synced.
+func OpenStore(ctx context.Context, dsn string) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	ents, err := Load()
+	if err == nil {
+		err = st.SyncCatalogue(ctx, ents)
+	}
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("load the entity catalogue: %w", err)
+	}
+	return st, nil
 }

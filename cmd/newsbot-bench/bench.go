@@ -91,23 +91,7 @@ func runBench(ctx context.Context, operatorURL string, args []string, stdout, pr
 // command opens its own: migrated, with the entity catalogue, which the
 // generator draws its entities from.
 func openStore(ctx context.Context, dsn string) (*store.Store, error) {
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		return nil, err
-	}
-	if err := st.Migrate(ctx); err != nil {
-		st.Close()
-		return nil, err
-	}
-	ents, err := catalogue.Load()
-	if err == nil {
-		err = st.SyncCatalogue(ctx, ents)
-	}
-	if err != nil {
-		st.Close()
-		return nil, fmt.Errorf("load the entity catalogue: %w", err)
-	}
-	return st, nil
+	return catalogue.OpenStore(ctx, dsn)
 }
 
 // benchURL is the database to fill: given, or DATABASE_URL's server with

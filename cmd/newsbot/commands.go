@@ -18,21 +18,9 @@ func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
 	if err := store.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL)
+	st, err := catalogue.OpenStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
-	}
-	if err := st.Migrate(ctx); err != nil {
-		st.Close()
-		return nil, err
-	}
-	ents, err := catalogue.Load()
-	if err == nil {
-		err = st.SyncCatalogue(ctx, ents)
-	}
-	if err != nil {
-		st.Close()
-		return nil, fmt.Errorf("load the entity catalogue: %w", err)
 	}
 	// Keyword subscriptions made before matching was canonical get their query.
 	if err := st.FillMatchQueries(ctx, textmatch.KeywordQuery); err != nil {
