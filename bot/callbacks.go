@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"strconv"
 	"strings"
 
 	tgbot "github.com/go-telegram/bot"
@@ -14,14 +13,9 @@ import (
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
-// Callback data formats (at most 64 bytes each):
-//
-//	p:QID:OFFSET        a page of a saved /latest or /search query
-//	se:ENTITY[:SUB]     follow an entity (instead of keyword subscription SUB)
-//	sw:ENTITY           follow the entity's slug as a keyword
-//	us:SUB              stop following SUB
-//	cat                 the catalogue's kinds
-//	cat:KIND:OFFSET     a page of the catalogue
+// onCallback answers a button press. Data that does not decode, like a
+// button whose query or subscription is gone, gets the polite list-expired
+// notice and changes nothing.
 func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	chatID, msgID := q.From.ID, 0
 	if m := q.Message.Message; m != nil {
@@ -38,14 +32,10 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		b.answer(ctx, q, tgtext.Tr(c.lang, tgtext.MsgSlowDown))
 		return
 	}
-	parts := strings.Split(q.Data, ":")
-	ids := make([]int64, 0, len(parts))
-	for _, p := range parts[1:] {
-		if n, err := strconv.ParseInt(p, 10, 64); err == nil {
-			ids = append(ids, n)
-		}
+	cb, err := decodeCallback(q.Data)
+	if err == nil {
+		err = b.dispatchCallback(ctx, c, msgID, cb)
 	}
-	err = b.dispatchCallback(ctx, c, msgID, parts, ids)
 	if errors.Is(err, errBadCallback) || errors.Is(err, store.ErrNotFound) {
 		b.answer(ctx, q, tgtext.Tr(c.lang, tgtext.MsgExpired))
 		return
@@ -59,67 +49,100 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	b.answer(ctx, q, "")
 }
 
-var errBadCallback = errors.New("bot: malformed callback data")
+// callbackHandler acts on a decoded button of the message msgID (0 when the
+// message is no longer accessible).
+type callbackHandler func(b *Bot, ctx context.Context, c chatCtx, msgID int, cb callback) error
 
-func (b *Bot) dispatchCallback(ctx context.Context, c chatCtx, msgID int, parts []string, ids []int64) error {
-	switch {
-	case parts[0] == "p" && len(ids) == 2:
-		command, arg, err := b.st.Query(ctx, c.chat.ID, ids[0])
-		if err != nil {
-			return err
-		}
-		html, kb, err := b.page(ctx, c, ids[0], command, arg, int(max(0, ids[1])))
-		if err != nil {
-			return err
-		}
-		b.edit(ctx, c, msgID, html, kb)
-		return nil
-	case parts[0] == "se" && len(ids) >= 1:
-		ent, err := b.st.EntityByID(ctx, ids[0])
-		if err != nil {
-			return err
-		}
-		if err := b.subscribeEntity(ctx, c, ent, false); err != nil {
-			return err
-		}
-		if len(ids) == 2 { // instead of the keyword: drop it, quietly
-			if _, err := b.st.RemoveSubscription(ctx, c.chat.ID, ids[1]); err != nil && !errors.Is(err, store.ErrNotFound) {
-				return err
-			}
-		}
-		return nil
-	case parts[0] == "sw" && len(ids) == 1:
-		ent, err := b.st.EntityByID(ctx, ids[0])
-		if err != nil {
-			return err
-		}
-		return b.subscribeKeyword(ctx, c, ent.Slug)
-	case parts[0] == "us" && len(ids) == 1:
-		if err := b.unsubscribe(ctx, c, ids[0]); err != nil {
-			return err
-		}
-		html, kb, err := b.unsubscribeList(ctx, c)
-		if err != nil {
-			return err
-		}
-		b.edit(ctx, c, msgID, html, kb)
-		return nil
-	case parts[0] == "cat" && len(parts) == 1:
-		html, kb, err := b.catalogueKinds(ctx, c)
-		if err != nil {
-			return err
-		}
-		b.edit(ctx, c, msgID, html, kb)
-		return nil
-	case parts[0] == "cat" && len(parts) == 3 && len(ids) == 1:
-		html, kb, err := b.cataloguePage(ctx, c, parts[1], int(max(0, ids[0])))
-		if err != nil {
-			return err
-		}
-		b.edit(ctx, c, msgID, html, kb)
-		return nil
+// callbackHandlers maps each kind of button to what pressing it does.
+var callbackHandlers = map[callbackKind]callbackHandler{
+	cbPage:          (*Bot).onPage,
+	cbFollow:        (*Bot).onFollow,
+	cbFollowInstead: (*Bot).onFollowInstead,
+	cbFollowWord:    (*Bot).onFollowWord,
+	cbUnfollow:      (*Bot).onUnfollow,
+	cbCatalogue:     (*Bot).onCatalogue,
+	cbCataloguePage: (*Bot).onCataloguePage,
+}
+
+func (b *Bot) dispatchCallback(ctx context.Context, c chatCtx, msgID int, cb callback) error {
+	h, ok := callbackHandlers[cb.kind]
+	if !ok {
+		return errBadCallback
 	}
-	return errBadCallback
+	return h(b, ctx, c, msgID, cb)
+}
+
+// onPage turns a /latest or /search answer to another page.
+func (b *Bot) onPage(ctx context.Context, c chatCtx, msgID int, cb callback) error {
+	command, arg, err := b.st.Query(ctx, c.chat.ID, cb.id)
+	if err != nil {
+		return err
+	}
+	html, kb, err := b.page(ctx, c, cb.id, command, arg, cb.offset)
+	if err != nil {
+		return err
+	}
+	b.edit(ctx, c, msgID, html, kb)
+	return nil
+}
+
+func (b *Bot) onFollow(ctx context.Context, c chatCtx, _ int, cb callback) error {
+	ent, err := b.st.EntityByID(ctx, cb.id)
+	if err != nil {
+		return err
+	}
+	return b.subscribeEntity(ctx, c, ent, false)
+}
+
+// onFollowInstead follows the entity and then drops the keyword subscription
+// it replaces, quietly: the keyword may be gone already.
+func (b *Bot) onFollowInstead(ctx context.Context, c chatCtx, msgID int, cb callback) error {
+	if err := b.onFollow(ctx, c, msgID, cb); err != nil {
+		return err
+	}
+	if _, err := b.st.RemoveSubscription(ctx, c.chat.ID, cb.sub); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+func (b *Bot) onFollowWord(ctx context.Context, c chatCtx, _ int, cb callback) error {
+	ent, err := b.st.EntityByID(ctx, cb.id)
+	if err != nil {
+		return err
+	}
+	return b.subscribeKeyword(ctx, c, ent.Slug)
+}
+
+// onUnfollow removes a subscription and refreshes the list it was pressed in.
+func (b *Bot) onUnfollow(ctx context.Context, c chatCtx, msgID int, cb callback) error {
+	if err := b.unsubscribe(ctx, c, cb.id); err != nil {
+		return err
+	}
+	html, kb, err := b.unsubscribeList(ctx, c)
+	if err != nil {
+		return err
+	}
+	b.edit(ctx, c, msgID, html, kb)
+	return nil
+}
+
+func (b *Bot) onCatalogue(ctx context.Context, c chatCtx, msgID int, _ callback) error {
+	html, kb, err := b.catalogueKinds(ctx, c)
+	if err != nil {
+		return err
+	}
+	b.edit(ctx, c, msgID, html, kb)
+	return nil
+}
+
+func (b *Bot) onCataloguePage(ctx context.Context, c chatCtx, msgID int, cb callback) error {
+	html, kb, err := b.cataloguePage(ctx, c, cb.section, cb.offset)
+	if err != nil {
+		return err
+	}
+	b.edit(ctx, c, msgID, html, kb)
+	return nil
 }
 
 // edit replaces a message's text and buttons; when the message cannot be

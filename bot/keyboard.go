@@ -2,8 +2,9 @@ package bot
 
 import "github.com/go-telegram/bot/models"
 
-func button(label, data string) models.InlineKeyboardButton {
-	return models.InlineKeyboardButton{Text: label, CallbackData: data}
+// button is an inline button that sends cb back when pressed.
+func button(label string, cb callback) models.InlineKeyboardButton {
+	return models.InlineKeyboardButton{Text: label, CallbackData: cb.encode()}
 }
 
 func row(buttons ...models.InlineKeyboardButton) []models.InlineKeyboardButton { return buttons }

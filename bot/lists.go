@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -43,12 +42,11 @@ func renderList(header string, rels []store.Release, lang string, offset int, wi
 // pager builds the Prev/Next row of a saved query.
 func pager(lang string, qid int64, prevOffset, nextOffset int, hasPrev, hasNext bool, next tgtext.Text) []models.InlineKeyboardButton {
 	var r []models.InlineKeyboardButton
-	id := strconv.FormatInt(qid, 10)
 	if hasPrev {
-		r = append(r, button(tgtext.Tr(lang, tgtext.BtnPrev), "p:"+id+":"+strconv.Itoa(prevOffset)))
+		r = append(r, button(tgtext.Tr(lang, tgtext.BtnPrev), pageCallback(qid, prevOffset)))
 	}
 	if hasNext {
-		r = append(r, button(tgtext.Tr(lang, next), "p:"+id+":"+strconv.Itoa(nextOffset)))
+		r = append(r, button(tgtext.Tr(lang, next), pageCallback(qid, nextOffset)))
 	}
 	return r
 }

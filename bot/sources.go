@@ -43,7 +43,7 @@ func (b *Bot) catalogueKinds(ctx context.Context, c chatCtx) (string, *models.In
 	var rows [][]models.InlineKeyboardButton
 	for _, k := range kinds {
 		if n := counts[k.kind]; n > 0 {
-			rows = append(rows, row(button(k.label.In(c.lang)+" ("+strconv.Itoa(n)+")", "cat:"+k.kind+":0")))
+			rows = append(rows, row(button(k.label.In(c.lang)+" ("+strconv.Itoa(n)+")", cataloguePageCallback(k.kind, 0))))
 		}
 	}
 	return tgtext.Tr(c.lang, tgtext.MsgCatalogue), keyboard(rows...), nil
@@ -57,15 +57,15 @@ func (b *Bot) cataloguePage(ctx context.Context, c chatCtx, kind string, offset 
 	}
 	var rows [][]models.InlineKeyboardButton
 	for _, e := range ents[:min(len(ents), cataloguePageSize)] {
-		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60), "se:"+strconv.FormatInt(e.ID, 10))))
+		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60), followCallback(e.ID))))
 	}
 	var nav []models.InlineKeyboardButton
 	if offset > 0 {
-		nav = append(nav, button(tgtext.Tr(c.lang, tgtext.BtnPrev), "cat:"+kind+":"+strconv.Itoa(max(0, offset-cataloguePageSize))))
+		nav = append(nav, button(tgtext.Tr(c.lang, tgtext.BtnPrev), cataloguePageCallback(kind, max(0, offset-cataloguePageSize))))
 	}
-	nav = append(nav, button("⌂", "cat"))
+	nav = append(nav, button("⌂", catalogueCallback()))
 	if len(ents) > cataloguePageSize {
-		nav = append(nav, button(tgtext.Tr(c.lang, tgtext.BtnNext), "cat:"+kind+":"+strconv.Itoa(offset+cataloguePageSize)))
+		nav = append(nav, button(tgtext.Tr(c.lang, tgtext.BtnNext), cataloguePageCallback(kind, offset+cataloguePageSize)))
 	}
 	rows = append(rows, nav)
 	return tgtext.Tr(c.lang, tgtext.MsgCataloguePage, tgtext.Esc(kindLabel(c.lang, kind))), keyboard(rows...), nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/go-telegram/bot/models"
@@ -65,7 +64,7 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 	}
 	var kb *models.InlineKeyboardMarkup
 	if offerWord {
-		kb = keyboard(row(button(tgtext.Tr(c.lang, tgtext.BtnAlsoWord, ent.Slug), "sw:"+strconv.FormatInt(ent.ID, 10))))
+		kb = keyboard(row(button(tgtext.Tr(c.lang, tgtext.BtnAlsoWord, ent.Slug), followWordCallback(ent.ID))))
 	}
 	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgFollowEntity, name, tgtext.Esc(ent.Slug))+
 		b.recentMatches(ctx, c, store.LatestFilter{EntityID: ent.ID}), kb)
@@ -110,7 +109,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 			continue
 		}
 		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60),
-			"se:"+strconv.FormatInt(e.ID, 10)+":"+strconv.FormatInt(sub.ID, 10))))
+			followInsteadCallback(e.ID, sub.ID))))
 	}
 	if len(rows) > 0 {
 		text += "\n\n" + tgtext.Tr(c.lang, tgtext.MsgSourceInstead)
@@ -193,7 +192,7 @@ func (b *Bot) unsubscribeList(ctx context.Context, c chatCtx) (string, *models.I
 	rows := make([][]models.InlineKeyboardButton, 0, len(subs))
 	for _, s := range subs {
 		rows = append(rows, row(button("✖ "+tgtext.Truncate(viewName(s, c.lang), 60),
-			"us:"+strconv.FormatInt(s.ID, 10))))
+			unfollowCallback(s.ID))))
 	}
 	return tgtext.Tr(c.lang, tgtext.MsgTapToRemove), keyboard(rows...), nil
 }
