@@ -21,9 +21,10 @@ func LangFromCode(code string) string {
 }
 
 // Text is one text in each language. Placeholders are fmt verbs. A Text
-// whose name starts with Msg, Btn or Cmd is Telegram HTML, and its arguments
-// must be escaped already; one whose name starts with Txt is plain text,
-// escaped where it is rendered.
+// whose name starts with Msg is Telegram HTML, and its arguments must be
+// escaped already; the others (Txt, Btn for button labels, Cmd for the
+// command menu, Kind for the catalogue's kinds) are plain text, escaped
+// where they are rendered into HTML.
 type Text struct{ kk, ru, en string }
 
 // In is t in lang.
