@@ -3,7 +3,6 @@ package digest
 import (
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/textmatch"
-	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // entry is a story on its way into a digest: its release, the other
@@ -58,6 +57,3 @@ func shinglesOf(r store.DigestRelease) []int64 {
 	}
 	return textmatch.Shingles(r.Title, r.Body)
 }
-
-// displayTitle is the title a reader sees (tgtext.DisplayTitle).
-func displayTitle(r store.Release, lang string) string { return tgtext.DisplayTitle(r, lang) }

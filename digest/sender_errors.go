@@ -77,9 +77,9 @@ func classify(err error) outcome {
 
 // goneChat are the descriptions of 400 answers that mean no message will
 // ever reach the chat, as a 403 does: retrying or failing one digest at a
-// time would fail again every day. (The 403s — "bot was blocked by the
-// user", "bot was kicked from the group chat", "user is deactivated" — are
-// ErrorForbidden already.)
+// time would fail again every day. "bot was kicked" and "user is
+// deactivated" usually come as 403 (ErrorForbidden); they are listed for
+// the chats where Telegram answers them with a 400.
 var goneChat = []string{
 	"chat not found",
 	"user not found",

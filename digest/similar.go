@@ -3,6 +3,7 @@ package digest
 import (
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/textmatch"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // DefaultSimilarity is the Jaccard similarity of two releases' shingles
@@ -62,7 +63,7 @@ func alsoLabel(kept, dup *store.Release, lang string) string {
 	if e != nil && (kept.Entity == nil || kept.Entity.ID != e.ID) {
 		return e.Name(lang)
 	}
-	return displayTitle(*dup, lang)
+	return tgtext.DisplayTitle(*dup, lang)
 }
 
 func appendUnique(list []string, s string) []string {

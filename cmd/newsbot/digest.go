@@ -102,12 +102,16 @@ func runLeftovers(buildFailed, partsFailed, pending int, wait time.Duration) err
 		left = append(left, fmt.Sprintf("%d chats' digests could not be built (see the log); they stay due", buildFailed))
 	}
 	if partsFailed > 0 {
-		left = append(left, fmt.Sprintf("%s not be delivered; their releases go to those chats' next digest",
-			parts(partsFailed, "could")))
+		left = append(left, fmt.Sprintf("%s could not be delivered; their releases go to those chats' next digest",
+			nParts(partsFailed)))
 	}
 	if pending > 0 {
-		left = append(left, fmt.Sprintf("%s still queued after %s (is Telegram reachable?); serve will send them",
-			parts(pending, "is", "are"), wait))
+		verb := "are"
+		if pending == 1 {
+			verb = "is"
+		}
+		left = append(left, fmt.Sprintf("%s %s still queued after %s (is Telegram reachable?); serve will send them",
+			nParts(pending), verb, wait))
 	}
 	if len(left) == 0 {
 		return nil
@@ -167,11 +171,10 @@ func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *dig
 	}, nil
 }
 
-// parts is "1 part is" or "3 parts are": n parts and the verb that agrees;
-// a verb given once ("could") serves both.
-func parts(n int, verb ...string) string {
+// nParts is "1 part" or "3 parts".
+func nParts(n int) string {
 	if n == 1 {
-		return "1 part " + verb[0]
+		return "1 part"
 	}
-	return fmt.Sprintf("%d parts %s", n, verb[len(verb)-1])
+	return fmt.Sprintf("%d parts", n)
 }
