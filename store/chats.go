@@ -8,7 +8,7 @@ import (
 )
 
 const chatColumns = `id, type, lang, time_zone, to_char(digest_time, 'HH24:MI') AS digest_time,
-	digest_enabled, active, created_at`
+	digest_enabled, active, created_at, title, coalesce(acting_chat_id, 0) AS acting_chat_id`
 
 // TouchChat records that a chat wrote to the bot and returns it. A new chat
 // gets lang; a known chat keeps its language and, if Telegram had refused

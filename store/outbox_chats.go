@@ -87,6 +87,14 @@ func mergeChat(ctx context.Context, tx *sqlx.Tx, oldID, newID int64) error {
 		WHERE chat_id = $1 AND status = 'pending' FOR UPDATE`, newID); err != nil {
 		return err
 	}
+	// A supergroup with no subscriptions of its own was only touched by a
+	// message that beat the migration: the group's settings are the chat's.
+	if _, err := tx.ExecContext(ctx, `UPDATE chats n SET lang = o.lang, time_zone = o.time_zone,
+			digest_time = o.digest_time, digest_enabled = o.digest_enabled, title = o.title
+		FROM chats o WHERE n.id = $2 AND o.id = $1
+			AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE chat_id = $2)`, oldID, newID); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`UPDATE subscriptions o SET chat_id = $2 WHERE chat_id = $1 AND NOT EXISTS (
 			SELECT 1 FROM subscriptions n
@@ -95,7 +103,7 @@ func mergeChat(ctx context.Context, tx *sqlx.Tx, oldID, newID int64) error {
 		`UPDATE outbox SET chat_id = $2 WHERE chat_id = $1`,
 		`UPDATE queries SET chat_id = $2 WHERE chat_id = $1`,
 		`UPDATE chats n SET digest_cursor = greatest(n.digest_cursor, o.digest_cursor),
-			next_digest_at = least(n.next_digest_at, o.next_digest_at),
+			next_digest_at = CASE WHEN n.digest_enabled THEN least(n.next_digest_at, o.next_digest_at) END,
 			undelivered_at = least(n.undelivered_at, o.undelivered_at),
 			updated_at = now() FROM chats o WHERE n.id = $2 AND o.id = $1`,
 	} {

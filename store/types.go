@@ -87,6 +87,10 @@ type Chat struct {
 	DigestEnabled bool      `db:"digest_enabled"`
 	Active        bool      `db:"active"`
 	CreatedAt     time.Time `db:"created_at"`
+	Title         string    `db:"title"` // a group's or channel's title, as last seen
+	// ActingChatID is, for a private chat, the channel its settings commands
+	// apply to; 0 when they apply to the chat itself.
+	ActingChatID int64 `db:"acting_chat_id"`
 }
 
 // Subscription is one rule of a chat: an entity or a keyword.

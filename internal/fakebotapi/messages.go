@@ -17,6 +17,7 @@ type Message struct {
 	Plain          string // what the user sees: Text after HTML parsing
 	Entities       []Entity
 	Keyboard       [][]Button // the inline keyboard; nil when none
+	ReplyMarkup    string     // reply_markup as sent (any kind of keyboard); "" when none
 	DisablePreview bool       // link_preview_options.is_disabled or disable_web_page_preview
 	Edited         bool
 	Deleted        bool

@@ -87,6 +87,9 @@ func (s *Server) sendMessage(_ context.Context, c Call) (result any, apiErr *API
 	if apiErr != nil {
 		return nil, apiErr
 	}
+	if apiErr = s.channelFaultLocked(c, chatID); apiErr != nil {
+		return nil, apiErr
+	}
 	ct, apiErr := parseContent(c)
 	if apiErr != nil {
 		return nil, apiErr
@@ -96,8 +99,8 @@ func (s *Server) sendMessage(_ context.Context, c Call) (result any, apiErr *API
 	}
 	m := s.insertLocked(Message{
 		ChatID: chatID, Text: ct.text, ParseMode: ct.parseMode, Plain: ct.plain, Entities: ct.entities,
-		Keyboard: ct.keyboard, DisablePreview: ct.disablePreview, Time: c.Time,
-		token: c.Token, markup: ct.markup,
+		Keyboard: ct.keyboard, ReplyMarkup: c.Fields["reply_markup"], DisablePreview: ct.disablePreview,
+		Time: c.Time, token: c.Token, markup: ct.markup,
 	})
 	sentID = m.MessageID
 	return s.wireLocked(m), nil

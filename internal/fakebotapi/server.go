@@ -30,6 +30,7 @@ type Server struct {
 	blocked      map[int64]bool
 	migrated     map[int64]int64
 	chats        map[int64]wireChat
+	members      map[memberKey]Member
 	msgs         []Message
 	msgIndex     map[int64]int   // message id → index in msgs
 	userMsgs     map[int64]int64 // ids of users' messages → their chat
@@ -59,6 +60,7 @@ func New(opts ...Option) *Server {
 		blocked:  map[int64]bool{},
 		migrated: map[int64]int64{},
 		chats:    map[int64]wireChat{},
+		members:  map[memberKey]Member{},
 		msgIndex: map[int64]int{},
 		userMsgs: map[int64]int64{},
 		pollers:  map[string]chan struct{}{},
@@ -104,6 +106,7 @@ var handlers = map[string]handlerFunc{
 	"setwebhook":             (*Server).setWebhook,
 	"deletewebhook":          (*Server).deleteWebhook,
 	"getwebhookinfo":         (*Server).getWebhookInfo,
+	"getchatmember":          (*Server).getChatMember,
 }
 
 // ServeHTTP answers one Bot API request. The Server is an http.Handler, so

@@ -62,6 +62,26 @@ type wireMessage struct {
 	Entities    []wireEntity    `json:"entities,omitempty"`
 	Sticker     *wireSticker    `json:"sticker,omitempty"`
 	ReplyMarkup json.RawMessage `json:"reply_markup,omitempty"`
+
+	SenderChat        *wireChat       `json:"sender_chat,omitempty"`
+	MigrateToChatID   int64           `json:"migrate_to_chat_id,omitempty"`
+	MigrateFromChatID int64           `json:"migrate_from_chat_id,omitempty"`
+	ChatShared        *wireChatShared `json:"chat_shared,omitempty"`
+}
+
+type wireChatShared struct {
+	RequestID int32  `json:"request_id"`
+	ChatID    int64  `json:"chat_id"`
+	Title     string `json:"title,omitempty"`
+}
+
+// wireMemberUpdated is a ChatMemberUpdated object.
+type wireMemberUpdated struct {
+	Chat          wireChat   `json:"chat"`
+	From          wireUser   `json:"from"`
+	Date          int64      `json:"date"`
+	OldChatMember wireMember `json:"old_chat_member"`
+	NewChatMember wireMember `json:"new_chat_member"`
 }
 
 type wireCallbackQuery struct {
@@ -84,6 +104,9 @@ type wireUpdate struct {
 	UpdateID      int64              `json:"update_id"`
 	Message       *wireMessage       `json:"message,omitempty"`
 	CallbackQuery *wireCallbackQuery `json:"callback_query,omitempty"`
+	ChannelPost   *wireMessage       `json:"channel_post,omitempty"`
+	MyChatMember  *wireMemberUpdated `json:"my_chat_member,omitempty"`
+	ChatMember    *wireMemberUpdated `json:"chat_member,omitempty"`
 }
 
 // botID is the numeric prefix of a token ("123:abc" → 123), as in Telegram;
