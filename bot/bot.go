@@ -33,6 +33,14 @@ type Store interface {
 	RemoveSubscription(ctx context.Context, chatID, id int64) (store.Subscription, error)
 	FindSubscription(ctx context.Context, chatID int64, kind, normalized string) (store.Subscription, error)
 	Subscriptions(ctx context.Context, chatID int64) ([]store.SubscriptionView, error)
+	ChatByID(ctx context.Context, id int64) (store.Chat, error)
+	DeactivateChat(ctx context.Context, id int64) (int, error)
+	MigrateChat(ctx context.Context, oldID, newID int64) error
+	ConnectChannel(ctx context.Context, channelID int64, title string, userID int64, lang string) (store.Chat, error)
+	ActOn(ctx context.Context, userID, channelID int64) error
+	ConnectedChannels(ctx context.Context, userID int64) ([]store.Chat, error)
+	IsConnector(ctx context.Context, channelID, userID int64) (bool, error)
+	LoseChannel(ctx context.Context, channelID int64) ([]store.Chat, error)
 	Latest(ctx context.Context, f store.LatestFilter, offset, limit int) ([]store.Release, error)
 	Search(ctx context.Context, q store.SearchQuery, offset, limit int) ([]store.Release, error)
 	SaveQuery(ctx context.Context, chatID int64, command, arg string) (int64, error)
@@ -71,7 +79,9 @@ type Bot struct {
 	limiter  *rateLimiter
 	inflight sync.WaitGroup
 	username string
+	botID    int64 // the bot's own user id, for getChatMember
 	retried  retries
+	members  *memberCache
 }
 
 // New connects to the Bot API (getMe checks the token) and returns a Bot.
@@ -89,7 +99,8 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 		opts.Metrics = noMetrics{}
 	}
 	b := &Bot{st: st, log: opts.Logger, opts: opts,
-		limiter: newRateLimiter(opts.CommandsPerMinute, time.Minute, opts.Now)}
+		limiter: newRateLimiter(opts.CommandsPerMinute, time.Minute, opts.Now),
+		members: newMemberCache(opts.Now)}
 	tgOpts := []tgbot.Option{
 		tgbot.WithDefaultHandler(b.handle),
 		tgbot.WithErrorsHandler(func(err error) {
@@ -97,7 +108,7 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 			// the token.
 			b.log.Warn("Telegram client error", slog.String("error", redact.Token(err.Error(), opts.Token)))
 		}),
-		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{"message", "callback_query"}),
+		tgbot.WithAllowedUpdates(allowedUpdates),
 		tgbot.WithSkipGetMe(), // called below, to learn the bot's username
 	}
 	if opts.ServerURL != "" {
@@ -112,7 +123,7 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bot: getMe (is TELEGRAM_BOT_TOKEN right?): %s", redact.Token(err.Error(), opts.Token))
 	}
-	b.username = me.Username
+	b.username, b.botID = me.Username, me.ID
 	return b, nil
 }
 
@@ -167,20 +178,47 @@ func (b *Bot) process(parent context.Context, upd *models.Update) (err error) {
 		}
 	case upd.CallbackQuery != nil:
 		b.onCallback(ctx, upd.CallbackQuery)
+	case upd.MyChatMember != nil:
+		err = b.onMyChatMember(ctx, upd.MyChatMember)
+	case upd.ChatMember != nil:
+		b.onChatMember(upd.ChatMember)
 	}
+	// Channel posts are not commands: nobody in a channel talks to the bot.
 	return err
 }
 
 // chatCtx is what every handler knows about the chat it answers.
 type chatCtx struct {
+	// chat is the chat whose settings and subscriptions are read and changed.
 	chat store.Chat
+	// lang is the language answers are written in.
 	lang string
+	// from is the private chat that acts on chat, a channel (see /channel):
+	// answers go there, headed by the channel's name. Zero otherwise.
+	from store.Chat
 }
 
+// dest is the chat answers go to.
+func (c chatCtx) dest() int64 {
+	if c.actingOnChannel() {
+		return c.from.ID
+	}
+	return c.chat.ID
+}
+
+func (c chatCtx) actingOnChannel() bool { return c.from.ID != 0 }
+
 // onMessage answers a message. Its only error is ErrUnavailable: the chat
-// could not be recorded, so nothing was done and the message may come again.
+// could not be recorded or moved, so nothing was done and the message may
+// come again.
 func (b *Bot) onMessage(ctx context.Context, m *models.Message) error {
-	if m.From == nil || m.From.IsBot {
+	switch {
+	case m.MigrateToChatID != 0: // the last message of a group that became a supergroup
+		return b.onUpgrade(ctx, m.Chat.ID, m.MigrateToChatID)
+	case m.MigrateFromChatID != 0: // the first message of that supergroup
+		return b.onUpgrade(ctx, m.MigrateFromChatID, m.Chat.ID)
+	}
+	if m.From == nil || (m.From.IsBot && !anonymousAdmin(m)) {
 		return nil
 	}
 	chat, err := b.st.TouchChat(ctx, m.Chat.ID, string(m.Chat.Type), tgtext.LangFromCode(m.From.LanguageCode))
@@ -188,8 +226,19 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) error {
 		b.log.Error("Could not record chat", slog.Int64("chat_id", m.Chat.ID), slog.String("error", err.Error()))
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
-	b.onCommand(ctx, chatCtx{chat: chat, lang: chat.Lang}, m)
+	c := chatCtx{chat: chat, lang: chat.Lang}
+	if m.ChatShared != nil && m.Chat.Type == models.ChatTypePrivate {
+		b.onChatShared(ctx, c, m.From, m.ChatShared)
+		return nil
+	}
+	b.onCommand(ctx, c, m)
 	return nil
+}
+
+// anonymousAdmin reports whether m was sent by an administrator of its group
+// on behalf of the group: Telegram then shows the group as the sender.
+func anonymousAdmin(m *models.Message) bool {
+	return m.SenderChat != nil && m.SenderChat.ID == m.Chat.ID && m.Chat.Type != models.ChatTypeChannel
 }
 
 func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
@@ -211,12 +260,20 @@ func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 	case limitDrop:
 		return
 	}
-	h, ok := commands[cmd]
+	spec, ok := commands[cmd]
 	if !ok {
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgUnknown), nil)
 		return
 	}
-	if err := h(b, ctx, c, args, m.From); err != nil {
+	if spec.settings && c.chat.ActingChatID != 0 {
+		if c, ok = b.actingOn(ctx, c); !ok {
+			return
+		}
+	}
+	if spec.changes != nil && spec.changes(args) && !b.mayChange(ctx, c, m.From.ID, anonymousAdmin(m), nil) {
+		return
+	}
+	if err := spec.run(b, ctx, c, args, m.From); err != nil {
 		b.log.Error("Command failed", slog.String("command", cmd), slog.Int64("chat_id", m.Chat.ID),
 			slog.String("error", err.Error()))
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgInternalError), nil)
@@ -225,10 +282,26 @@ func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 
 // reply sends an HTML message to the chat with link previews off.
 func (b *Bot) reply(ctx context.Context, c chatCtx, htmlText string, kb *models.InlineKeyboardMarkup) {
-	b.send(ctx, c.chat.ID, htmlText, kb, false)
+	var markup models.ReplyMarkup
+	if kb != nil {
+		markup = kb
+	}
+	b.send(ctx, c.dest(), c.heading()+htmlText, markup, false)
 }
 
-func (b *Bot) send(ctx context.Context, chatID int64, htmlText string, kb *models.InlineKeyboardMarkup, preview bool) {
+// heading names the channel an answer is about, when the chat acts on one.
+func (c chatCtx) heading() string {
+	if !c.actingOnChannel() {
+		return ""
+	}
+	return tgtext.Tr(c.lang, tgtext.TxtActingOn, tgtext.Esc(channelTitle(c.chat)))
+}
+
+// headingReserve is how much of a message a heading may take: lists that
+// fill a message keep it free.
+const headingReserve = 100
+
+func (b *Bot) send(ctx context.Context, chatID int64, htmlText string, markup models.ReplyMarkup, preview bool) {
 	params := &tgbot.SendMessageParams{
 		ChatID:             chatID,
 		Text:               htmlText,
@@ -238,8 +311,8 @@ func (b *Bot) send(ctx context.Context, chatID int64, htmlText string, kb *model
 	if preview {
 		params.LinkPreviewOptions = nil
 	}
-	if kb != nil {
-		params.ReplyMarkup = kb
+	if markup != nil {
+		params.ReplyMarkup = markup
 	}
 	_, err := b.tg.SendMessage(ctx, params)
 	b.opts.Metrics.ReplySent(sendOutcome(err))

@@ -20,6 +20,7 @@ import (
 //	us:SUB              stop following SUB
 //	cat                 the catalogue's kinds
 //	cat:KIND:OFFSET     a page of the catalogue
+//	ch:CHANNEL          act on the channel whose id is -CHANNEL; ch:0 on this chat
 //
 // Numbers are non-negative decimals without a sign or leading zeros, so that
 // each callback has exactly one spelling.
@@ -45,7 +46,24 @@ const (
 	cbUnfollow                          // id (subscription)
 	cbCatalogue                         // nothing
 	cbCataloguePage                     // section, offset
+	cbActOn                             // id (minus the channel's id; 0 for this chat)
 )
+
+// changes reports whether pressing the button changes the chat's
+// subscriptions, which in groups and channels only administrators may do.
+func (cb callback) changes() bool {
+	switch cb.kind {
+	case cbFollow, cbFollowInstead, cbFollowWord, cbUnfollow:
+		return true
+	}
+	return false
+}
+
+// settings reports whether the button is about the chat's subscriptions,
+// and so, pressed in a private chat that acts on a channel, the channel's.
+func (cb callback) settings() bool {
+	return cb.changes() || cb.kind == cbCatalogue || cb.kind == cbCataloguePage
+}
 
 // callback is the data of one button: its kind and the fields that kind
 // carries (the others stay zero, so two equal callbacks encode alike).
@@ -72,6 +90,10 @@ func followWordCallback(entityID int64) callback { return callback{kind: cbFollo
 func unfollowCallback(subID int64) callback { return callback{kind: cbUnfollow, id: subID} }
 
 func catalogueCallback() callback { return callback{kind: cbCatalogue} }
+
+// actOnCallback acts on the channel channelID (always negative, as channel
+// ids are), or on the private chat itself when channelID is 0.
+func actOnCallback(channelID int64) callback { return callback{kind: cbActOn, id: -channelID} }
 
 func cataloguePageCallback(kind string, offset int) callback {
 	return callback{kind: cbCataloguePage, section: kind, offset: offset}
@@ -101,6 +123,7 @@ var callbackLayouts = [...]struct {
 	cbUnfollow:      {"us", []callbackField{fieldID}},
 	cbCatalogue:     {"cat", nil},
 	cbCataloguePage: {"cat", []callbackField{fieldSection, fieldOffset}},
+	cbActOn:         {"ch", []callbackField{fieldID}},
 }
 
 // encode is the callback_data of cb. The ids come from the store and the

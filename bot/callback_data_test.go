@@ -26,6 +26,8 @@ var wireCallbacks = []struct {
 	{cataloguePageCallback("embassy", 0), "cat:embassy:0"},
 	{cataloguePageCallback("akimat", 20), "cat:akimat:20"},
 	{cataloguePageCallback("abcdefghijklmnopqrstuvwxyz_abcde", math.MaxInt), "cat:abcdefghijklmnopqrstuvwxyz_abcde:" + strconv.Itoa(math.MaxInt)},
+	{actOnCallback(0), "ch:0"},
+	{actOnCallback(-1001234567890), "ch:1001234567890"},
 }
 
 func TestCallbackRoundTrip(t *testing.T) {

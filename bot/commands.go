@@ -13,23 +13,42 @@ import (
 // commandFunc answers one command. args is the text after the command.
 type commandFunc func(b *Bot, ctx context.Context, c chatCtx, args string, from *models.User) error
 
+// command is a command's handler and what it may touch.
+type command struct {
+	run commandFunc
+	// changes reports whether this use of the command changes the chat's
+	// settings or subscriptions, which in groups and channels only their
+	// administrators may do; nil for a command that only reads.
+	changes func(args string) bool
+	// settings commands sent in a private chat that acts on a channel
+	// (/channel) read and change the channel.
+	settings bool
+}
+
 // commands routes a command name (without "/") to its handler.
-var commands map[string]commandFunc
+var commands map[string]command
 
 func init() {
-	commands = map[string]commandFunc{
-		"start":         (*Bot).cmdStart,
-		"help":          (*Bot).cmdHelp,
-		"subscribe":     (*Bot).cmdSubscribe,
-		"unsubscribe":   (*Bot).cmdUnsubscribe,
-		"subscriptions": (*Bot).cmdSubscriptions,
-		"latest":        (*Bot).cmdLatest,
-		"search":        (*Bot).cmdSearch,
-		"sources":       (*Bot).cmdSources,
-		"language":      (*Bot).cmdLanguage,
-		"digest":        (*Bot).cmdDigest,
-		"timezone":      (*Bot).cmdTimezone,
-		"stats":         (*Bot).cmdStats, // admins only, and not in the menu
+	always := func(string) bool { return true }
+	withArgs := func(args string) bool { return strings.TrimSpace(args) != "" }
+	digestChanges := func(args string) bool {
+		arg := strings.ToLower(strings.TrimSpace(args))
+		return arg != "" && arg != "now"
+	}
+	commands = map[string]command{
+		"start":         {run: (*Bot).cmdStart},
+		"help":          {run: (*Bot).cmdHelp},
+		"subscribe":     {run: (*Bot).cmdSubscribe, changes: withArgs, settings: true}, // bare: the catalogue, whose buttons are checked
+		"unsubscribe":   {run: (*Bot).cmdUnsubscribe, changes: always, settings: true},
+		"subscriptions": {run: (*Bot).cmdSubscriptions, settings: true},
+		"latest":        {run: (*Bot).cmdLatest},
+		"search":        {run: (*Bot).cmdSearch},
+		"sources":       {run: (*Bot).cmdSources},
+		"language":      {run: (*Bot).cmdLanguage, changes: withArgs, settings: true},
+		"digest":        {run: (*Bot).cmdDigest, changes: digestChanges, settings: true},
+		"timezone":      {run: (*Bot).cmdTimezone, changes: withArgs, settings: true},
+		"channel":       {run: (*Bot).cmdChannel},
+		"stats":         {run: (*Bot).cmdStats}, // admins only, and not in the menu
 	}
 }
 
@@ -47,6 +66,7 @@ var menu = []struct {
 	{"digest", tgtext.CmdDigest},
 	{"timezone", tgtext.CmdTimezone},
 	{"language", tgtext.CmdLanguage},
+	{"channel", tgtext.CmdChannel},
 	{"help", tgtext.CmdHelp},
 }
 
@@ -107,13 +127,21 @@ func (b *Bot) cmdHelp(ctx context.Context, c chatCtx, _ string, _ *models.User) 
 func (b *Bot) cmdLanguage(ctx context.Context, c chatCtx, args string, _ *models.User) error {
 	lang := strings.ToLower(strings.TrimSpace(args))
 	for _, l := range tgtext.Languages {
-		if lang == l {
-			if err := b.st.SetChatLang(ctx, c.chat.ID, l); err != nil {
-				return err
-			}
-			b.reply(ctx, chatCtx{chat: c.chat, lang: l}, tgtext.Tr(l, tgtext.MsgLanguageSet), nil)
+		if lang != l {
+			continue
+		}
+		if err := b.st.SetChatLang(ctx, c.chat.ID, l); err != nil {
+			return err
+		}
+		if c.actingOnChannel() {
+			// The channel's digests change language; its admin is still
+			// answered in theirs.
+			b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgChannelLanguageSet, tgtext.Esc(tgtext.LanguageName(c.lang, l))), nil)
 			return nil
 		}
+		c.lang = l
+		b.reply(ctx, c, tgtext.Tr(l, tgtext.MsgLanguageSet), nil)
+		return nil
 	}
 	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgLanguageUsage), nil)
 	return nil

@@ -213,7 +213,7 @@ func (b *Bot) cmdSubscriptions(ctx context.Context, c chatCtx, _ string, _ *mode
 		if s.Kind == store.SubEntity {
 			line += " (" + s.Value + ")"
 		}
-		if !m.Fits(line, 2) {
+		if !m.Fits(line, 2+headingReserve) {
 			m.Text("\n…")
 			break
 		}

@@ -22,7 +22,9 @@ var ErrUnavailable = errors.New("bot: update not processed")
 
 // allowedUpdates are the update types the bot asks Telegram for, in both
 // long polling and webhook mode.
-var allowedUpdates = []string{"message", "callback_query"}
+// chat_member tells which admins were demoted (it comes only to bots that
+// are administrators); my_chat_member, that the bot was added or removed.
+var allowedUpdates = []string{"message", "callback_query", "my_chat_member", "chat_member"}
 
 // Poll long-polls Telegram until ctx ends: the elected poller's loop. It
 // removes any webhook first (Telegram refuses getUpdates while one is set),

@@ -22,7 +22,9 @@ var (
 			"/sources [<i>атау</i>] — дереккөздер тізімі\n" +
 			"/digest [<i>СС:ММ</i>|on|off|now] — күнделікті дайджест\n" +
 			"/timezone <i>белдеу немесе қала</i> — уақыт белдеуі\n" +
-			"/language kk|ru|en — тіл",
+			"/language kk|ru|en — тіл\n" +
+			"/channel — арнаға дайджест (баптаулар осы жерден)\n" +
+			"Топта баптауларды тек әкімшілер өзгертеді.",
 		ru: "<b>Команды</b>\n" +
 			"/subscribe <i>источник или слово</i> — подписаться (например, /subscribe mfa-budapest, /subscribe Шымкент; слово в кавычках — всегда ключевое слово)\n" +
 			"/unsubscribe — отписаться\n" +
@@ -32,7 +34,9 @@ var (
 			"/sources [<i>название</i>] — список источников\n" +
 			"/digest [<i>ЧЧ:ММ</i>|on|off|now] — ежедневный дайджест\n" +
 			"/timezone <i>пояс или город</i> — часовой пояс\n" +
-			"/language kk|ru|en — язык",
+			"/language kk|ru|en — язык\n" +
+			"/channel — дайджест в канал (настройки — отсюда)\n" +
+			"В группе настройки меняют только администраторы.",
 		en: "<b>Commands</b>\n" +
 			"/subscribe <i>source or word</i> — follow a source or a keyword (e.g. /subscribe mfa-budapest, /subscribe water supply; a quoted word is always a keyword)\n" +
 			"/unsubscribe — stop following something\n" +
@@ -42,7 +46,9 @@ var (
 			"/sources [<i>name</i>] — the list of sources\n" +
 			"/digest [<i>HH:MM</i>|on|off|now] — daily digest\n" +
 			"/timezone <i>zone or city</i> — time zone\n" +
-			"/language kk|ru|en — language",
+			"/language kk|ru|en — language\n" +
+			"/channel — the digest in a channel (set up from here)\n" +
+			"In a group, only administrators change the settings.",
 	}
 	MsgUnknown = Text{
 		kk: "Түсінбедім. /help — не істей алатыным.",

@@ -12,6 +12,7 @@ var (
 	CmdTimezone      = Text{kk: "Уақыт белдеуі", ru: "Часовой пояс", en: "Time zone"}
 	CmdLanguage      = Text{kk: "Тіл", ru: "Язык", en: "Language"}
 	CmdHelp          = Text{kk: "Анықтама", ru: "Справка", en: "Help"}
+	CmdChannel       = Text{kk: "Арна қосу", ru: "Подключить канал", en: "Connect a channel"}
 )
 
 // The kinds of source in the catalogue, plain text.
