@@ -25,7 +25,13 @@ func (s *Server) changeMember(chatID int64, actor User, userID int64, u wireUser
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	old := s.memberLocked(chatID, userID)
+	old, known := s.members[memberKey{chatID, userID}]
+	if !known {
+		old = s.memberLocked(chatID, userID)
+		if mine {
+			old = Member{Status: StatusLeft} // a bot is in no chat until added
+		}
+	}
 	s.members[memberKey{chatID, userID}] = to
 	upd := &wireMemberUpdated{Chat: s.chatLocked(chatID), From: actor.wire(), Date: s.cfg.now().Unix(),
 		OldChatMember: old.wire(u), NewChatMember: to.wire(u)}

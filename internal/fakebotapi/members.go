@@ -108,13 +108,17 @@ func (s *Server) getChatMember(_ context.Context, c Call) (any, *APIError) {
 
 func isAdmin(status string) bool { return status == StatusCreator || status == StatusAdministrator }
 
-// channelFaultLocked refuses a message to a channel where the bot may not
-// post, as Telegram does; the caller holds s.mu.
+// channelFaultLocked refuses a message to a group the bot was removed from
+// and to a channel where it may not post, as Telegram does; the caller holds
+// s.mu.
 func (s *Server) channelFaultLocked(c Call, chatID int64) *APIError {
+	m := s.memberLocked(chatID, botID(c.Token))
 	if s.chatLocked(chatID).Type != "channel" {
+		if m.Status == StatusLeft || m.Status == StatusKicked {
+			return &APIError{Code: http.StatusForbidden, Description: "Forbidden: bot was kicked from the group chat"}
+		}
 		return nil
 	}
-	m := s.memberLocked(chatID, botID(c.Token))
 	switch {
 	case !isAdmin(m.Status) && m.Status != StatusMember:
 		return &APIError{Code: http.StatusForbidden, Description: "Forbidden: bot is not a member of the channel chat"}
