@@ -286,3 +286,30 @@ func TestChannelPostsAreIgnored(t *testing.T) {
 		t.Errorf("%d answers to a channel post", n)
 	}
 }
+
+// A button on a message the bot can no longer see acts on that message's
+// chat, not on the presser's private chat; a press that names no user or no
+// chat is refused and creates nothing.
+func TestPressesAreAttributedToTheMessagesChat(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(t)
+	member := user(groupMember, "en")
+	// Message 999999 does not exist: Telegram sends it as inaccessible.
+	if ans := h.pressAs(group, member, 999999, "se:1"); !ans.ShowAlert {
+		t.Errorf("a member's press on an old group message answered %+v, want the admins-only refusal", ans)
+	}
+	if subs, _ := h.st.Subscriptions(ctx, groupMember); len(subs) != 0 {
+		t.Errorf("the press subscribed the member's private chat: %+v", subs)
+	}
+	id, err := h.fake.SendUpdate(map[string]any{"callback_query": map[string]any{
+		"id": "77", "chat_instance": "1", "data": "se:1",
+		"from": map[string]any{"id": 0, "is_bot": false, "first_name": "x"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.update(id)
+	if _, err := h.st.ChatByID(ctx, 0); err == nil {
+		t.Error("a press without a chat created chat 0")
+	}
+}
