@@ -126,7 +126,7 @@ func TestConsoleLoadsTheSampleAndAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"loaded 20 sample releases",
+		"loaded 20 sample releases from enbekshi-news-2025-11-26.txt, their dates moved from 2025-11-26 to today",
 		"Hello! I bring you official news",
 		"From deficit to development",
 		"You now follow Embassy of the Republic of Kazakhstan in Hungary (mfa-budapest)",
@@ -142,5 +142,51 @@ func TestConsoleLoadsTheSampleAndAnswers(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("console output:\n%s", out)
+	}
+}
+
+// The newcomer's first hour: follow the city /start suggests, see its news
+// with /latest, and a real digest with /digest now, from the bundled sample.
+func TestConsoleShowsADigestOfTheSample(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": testdb.URL(t), "NEWSBOT_LANG": "en"}
+	out, err := runCmd(t, env, "/subscribe shymkent\n/latest shymkent\n/digest now\n", "console")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"You now follow Akimat of Shymkent",
+		"Kyzylzhar-2 microdistrict in Shymkent has been connected",
+		"(console: your first digest will hold the sample releases that match",
+		"Your gov.kz digest",
+		"From deficit to development",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("console output:\n%s", out)
+	}
+}
+
+// NEWSBOT_LANG is the console user's language on every start, until they
+// choose one with /language.
+func TestConsoleLanguageFollowsNewsbotLang(t *testing.T) {
+	db := testdb.URL(t)
+	say := func(lang, script string) string {
+		t.Helper()
+		out, err := runCmd(t, map[string]string{"DATABASE_URL": db, "NEWSBOT_LANG": lang}, script, "console")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	say("en", "/start\n")
+	if out := say("ru", "/start\n"); !strings.Contains(out, "Здравствуйте!") {
+		t.Errorf("NEWSBOT_LANG=ru on an existing console database: %s", out)
+	}
+	say("ru", "/language kk\n")
+	if out := say("ru", "/start\n"); !strings.Contains(out, "Сәлеметсіз бе!") {
+		t.Errorf("after /language kk, NEWSBOT_LANG=ru changed the language back: %s", out)
 	}
 }

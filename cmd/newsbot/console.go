@@ -17,7 +17,9 @@ import (
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
 	"github.com/newsbot-kz/newsbot/internal/loglevel"
+	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // consoleChatID is the private chat of the person at the terminal.
@@ -62,6 +64,11 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, getenv func(s
 
 	c := &consoleChat{fake: fake, out: stdout, user: fakebotapi.User{
 		ID: consoleChatID, FirstName: "You", LanguageCode: consoleLang(getenv)}}
+	// The user's language follows NEWSBOT_LANG on every start, unless they
+	// chose one with /language.
+	if err := st.FollowTelegramLang(ctx, consoleChatID, tgtext.LangFromCode(c.user.LanguageCode)); err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, "newsbot console: type commands as you would in Telegram (/start, /help).")
 	fmt.Fprintln(stdout, "Type a button's number to press it. Ctrl-D or /quit ends.")
 	lines := bufio.NewScanner(stdin)
@@ -86,11 +93,14 @@ func runConsole(ctx context.Context, cfg Config, log *slog.Logger, getenv func(s
 			return err
 		}
 		c.printNew()
+		showFirstDigest(ctx, st, stdout)
 	}
 }
 
 // loadSampleIfEmpty imports the bundled sample releases into a database
-// without releases, so the console has news to show.
+// without releases, so the console has news to show. Their dates move to
+// today (a digest holds only recent news), and the releases the page lists
+// without a source are filed under theirs (newsbot.SampleSources).
 func loadSampleIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer) error {
 	has, err := st.HasReleases(ctx)
 	if err != nil {
@@ -99,12 +109,54 @@ func loadSampleIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer) e
 	if has {
 		return nil
 	}
-	sum, err := ingest.Import(ctx, st, newsbot.SampleName, bytes.NewReader(newsbot.SamplePage))
+	// Today as the console's user lives it: in Almaty, the default zone.
+	sample := &sampleStore{st: st, today: time.Now().In(schedule.Zone(schedule.DefaultZone))}
+	sum, err := ingest.Import(ctx, sample, newsbot.SampleName, bytes.NewReader(newsbot.SamplePage))
 	if err != nil {
 		return fmt.Errorf("bundled sample: %w", err)
 	}
-	fmt.Fprintf(stdout, "The database was empty: loaded %d sample releases from %s.\n", sum.New, newsbot.SampleName)
+	fmt.Fprintf(stdout, "The database was empty: loaded %d sample releases from %s, their dates moved from %s to today.\n",
+		sum.New, newsbot.SampleName, sample.newest.Format(time.DateOnly))
 	return nil
+}
+
+// sampleStore stores the sample's releases published as of today: the
+// newest on the page becomes today, the others keep their distance to it.
+type sampleStore struct {
+	st     *store.Store
+	today  time.Time
+	newest time.Time // the page's newest date, before the move
+}
+
+func (s *sampleStore) ImportReleases(ctx context.Context, rels []store.NewRelease) (store.ImportResult, error) {
+	for _, r := range rels {
+		if r.PublishedOn.After(s.newest) {
+			s.newest = r.PublishedOn
+		}
+	}
+	y, m, d := s.today.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	shift := int(today.Sub(s.newest.UTC().Truncate(24*time.Hour)).Hours() / 24)
+	for i := range rels {
+		rels[i].PublishedOn = rels[i].PublishedOn.AddDate(0, 0, shift)
+		if slug, ok := newsbot.SampleSources[rels[i].Title]; ok && rels[i].EntitySlug == "" {
+			rels[i].EntitySlug = slug
+		}
+	}
+	return s.st.ImportReleases(ctx, rels)
+}
+
+// showFirstDigest makes the console user's first digest hold the sample
+// (which arrived before they subscribed), once, and says so.
+func showFirstDigest(ctx context.Context, st *store.Store, stdout io.Writer) {
+	changed, err := st.StartDigestFromArchive(ctx, consoleChatID)
+	if err != nil {
+		fmt.Fprintf(stdout, "(console: %v)\n", err)
+		return
+	}
+	if changed {
+		fmt.Fprintln(stdout, "(console: your first digest will hold the sample releases that match, as if they had just arrived: /digest now shows it.)")
+	}
 }
 
 // waitHandled waits for the bot to finish the one update the console sent.
