@@ -54,7 +54,7 @@ func (b *Bot) cmdDigest(ctx context.Context, c chatCtx, args string, _ *models.U
 	if err != nil {
 		return err
 	}
-	b.reply(ctx, c, digestStatus(c.lang, s, tgtext.MsgDigestChanged), nil)
+	b.reply(ctx, c, digestStatus(c.lang, s, tgtext.MsgDigestChanged, b.opts.Now()), nil)
 	return nil
 }
 
@@ -63,7 +63,11 @@ func (b *Bot) showDigestSettings(ctx context.Context, c chatCtx, d DigestService
 	if err != nil {
 		return err
 	}
-	html := digestStatus(c.lang, s, tgtext.MsgDigestHeader) + "\n\n" + tgtext.Tr(c.lang, tgtext.MsgDigestCommands)
+	commands := tgtext.MsgDigestCommands
+	if !s.Enabled {
+		commands = tgtext.MsgDigestCommandsOff
+	}
+	html := digestStatus(c.lang, s, tgtext.MsgDigestHeader, b.opts.Now()) + "\n\n" + tgtext.Tr(c.lang, commands)
 	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
 	if err != nil {
 		return err
@@ -77,18 +81,22 @@ func (b *Bot) showDigestSettings(ctx context.Context, c chatCtx, d DigestService
 
 // digestStatus is lead (a format with one escaped argument: on or off),
 // then the time, the zone and when the next digest comes.
-func digestStatus(lang string, s schedule.Settings, lead tgtext.Text) string {
+func digestStatus(lang string, s schedule.Settings, lead tgtext.Text, now time.Time) string {
 	if !s.Enabled {
 		return tgtext.Tr(lang, lead, tgtext.Tr(lang, tgtext.MsgDigestOff)) + "\n" + tgtext.Tr(lang, tgtext.MsgDigestTurnOn)
 	}
-	return tgtext.Tr(lang, lead, tgtext.Tr(lang, tgtext.MsgDigestOn, tgtext.Esc(s.Time), tgtext.Esc(zoneLabel(s.Zone, s.Next)))) + "\n" +
+	return tgtext.Tr(lang, lead, tgtext.Tr(lang, tgtext.MsgDigestOn, tgtext.Esc(s.Time), tgtext.Esc(zoneLabel(s.Zone, s.Next, now)))) + "\n" +
 		tgtext.Tr(lang, tgtext.MsgDigestNext, tgtext.Esc(tgtext.FormatDate(lang, s.Next)+", "+s.Next.Format("15:04")))
 }
 
-// zoneLabel names a zone with its offset at t: "Europe/Budapest, UTC+01:00".
-func zoneLabel(zone string, t time.Time) string {
+// zoneLabel names a zone with its offset at t, or now when t is zero (the
+// digest is off): "Europe/Budapest, UTC+01:00".
+func zoneLabel(zone string, t, now time.Time) string {
+	if t.IsZero() {
+		t = now.In(schedule.Zone(zone))
+	}
 	offset := "UTC" + t.Format("-07:00")
-	if zone == offset || t.IsZero() {
+	if zone == offset {
 		return zone
 	}
 	return zone + ", " + offset
@@ -121,7 +129,7 @@ func (b *Bot) cmdTimezone(ctx context.Context, c chatCtx, args string, _ *models
 		if err != nil {
 			return err
 		}
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgZoneCurrent, tgtext.Esc(zoneLabel(s.Zone, s.Next)))+"\n"+tgtext.Tr(c.lang, tgtext.MsgZoneUsage), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgZoneCurrent, tgtext.Esc(zoneLabel(s.Zone, s.Next, b.opts.Now())))+"\n"+tgtext.Tr(c.lang, tgtext.MsgZoneUsage), nil)
 		return nil
 	}
 	s, err := d.SetZone(ctx, c.chat.ID, args)
@@ -132,9 +140,11 @@ func (b *Bot) cmdTimezone(ctx context.Context, c chatCtx, args string, _ *models
 	if err != nil {
 		return err
 	}
-	html := tgtext.Tr(c.lang, tgtext.MsgZoneSet, tgtext.Esc(zoneLabel(s.Zone, s.Next)))
+	html := tgtext.Tr(c.lang, tgtext.MsgZoneSet, tgtext.Esc(zoneLabel(s.Zone, s.Next, b.opts.Now())))
 	if s.Enabled {
 		html += "\n" + tgtext.Tr(c.lang, tgtext.MsgDigestNext, tgtext.Esc(tgtext.FormatDate(c.lang, s.Next)+", "+s.Next.Format("15:04")))
+	} else {
+		html += "\n" + tgtext.Tr(c.lang, tgtext.MsgDigestTurnOn)
 	}
 	b.reply(ctx, c, html, nil)
 	return nil

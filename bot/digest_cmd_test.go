@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +36,21 @@ func TestDigestSettingsAndChanges(t *testing.T) {
 	for _, s := range steps {
 		mustContain(t, h.one(h.send(601, "en", s.text)).Plain, s.want...)
 	}
+}
+
+// While the digest is off, /digest offers to turn it on (not off), and
+// /timezone still gives the offset and how to turn it on.
+func TestDigestOffOffersOn(t *testing.T) {
+	h := newHarness(t)
+	h.send(602, "en", "/digest off")
+	got := h.one(h.send(602, "en", "/digest")).Plain
+	mustContain(t, got, "/digest on turns it back on.")
+	if strings.Contains(got, "/digest off") {
+		t.Errorf("/digest while off offers /digest off:\n%s", got)
+	}
+	mustContain(t, h.one(h.send(602, "en", "/timezone")).Plain, "Your time zone: Asia/Almaty, UTC+05:00.")
+	mustContain(t, h.one(h.send(602, "en", "/timezone Europe/Budapest")).Plain,
+		"Time zone: Europe/Budapest, UTC+01:00.", "/digest on turns it back on.")
 }
 
 func TestDigestSettingsInKazakhAndRussian(t *testing.T) {

@@ -33,6 +33,13 @@ var (
 		ru: "/digest 07:30 — изменить время\n/digest off — выключить\n/digest now — что будет в следующем дайджесте\n/timezone Europe/Budapest — часовой пояс",
 		en: "/digest 07:30 — change the time\n/digest off — turn it off\n/digest now — what the next digest would hold\n/timezone Europe/Budapest — your time zone",
 	}
+	// MsgDigestCommandsOff is MsgDigestCommands while the digest is off
+	// (MsgDigestTurnOn already says how to turn it on).
+	MsgDigestCommandsOff = Text{
+		kk: "/digest 07:30 — уақытын өзгерту\n/digest now — келесі дайджестте не болатынын көру\n/timezone Europe/Budapest — уақыт белдеуі",
+		ru: "/digest 07:30 — изменить время\n/digest now — что будет в следующем дайджесте\n/timezone Europe/Budapest — часовой пояс",
+		en: "/digest 07:30 — change the time\n/digest now — what the next digest would hold\n/timezone Europe/Budapest — your time zone",
+	}
 	MsgDigestNoSubscriptions = Text{
 		kk: "Сізде әлі жазылым жоқ, сондықтан дайджест келмейді: /subscribe.",
 		ru: "Вы пока ни на что не подписаны, поэтому дайджест не придёт: /subscribe.",
