@@ -60,6 +60,7 @@ type Options struct {
 	// Stats answers /stats, which is unknown to everyone when nil.
 	Admins []int64
 	Stats  StatsSource
+	Limits // what one user may cost the others (limits.go)
 }
 
 // Bot answers Telegram updates.
@@ -69,6 +70,7 @@ type Bot struct {
 	log      *slog.Logger
 	opts     Options
 	limiter  *rateLimiter
+	heavy    *heavyLimiter
 	inflight sync.WaitGroup
 	username string
 	retried  retries
@@ -88,8 +90,9 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 	if opts.Metrics == nil {
 		opts.Metrics = noMetrics{}
 	}
-	b := &Bot{st: st, log: opts.Logger, opts: opts,
-		limiter: newRateLimiter(opts.CommandsPerMinute, time.Minute, opts.Now)}
+	opts.Limits = opts.Limits.withDefaults(opts.CommandsPerMinute)
+	b := &Bot{st: st, log: opts.Logger, opts: opts, heavy: newHeavyLimiter(opts.HeavyQueries),
+		limiter: newRateLimiter(opts.CommandsPerMinute, opts.GroupCommandsPerMinute, time.Minute, opts.Now)}
 	tgOpts := []tgbot.Option{
 		tgbot.WithDefaultHandler(b.handle),
 		tgbot.WithErrorsHandler(func(err error) {
@@ -204,7 +207,7 @@ func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 	if cmd == "" { // a command addressed to another bot
 		return
 	}
-	switch b.limiter.allow(m.Chat.ID) {
+	switch b.limiter.allow(m.Chat.ID, m.From.ID) {
 	case limitRefuse:
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSlowDown), nil)
 		return
