@@ -68,6 +68,7 @@ type Options struct {
 	// Stats answers /stats, which is unknown to everyone when nil.
 	Admins []int64
 	Stats  StatsSource
+	Limits // what one user may cost the others (limits.go)
 }
 
 // Bot answers Telegram updates.
@@ -77,6 +78,7 @@ type Bot struct {
 	log      *slog.Logger
 	opts     Options
 	limiter  *rateLimiter
+	heavy    *heavyLimiter
 	inflight sync.WaitGroup
 	username string
 	botID    int64 // the bot's own user id, for getChatMember
@@ -98,8 +100,9 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 	if opts.Metrics == nil {
 		opts.Metrics = noMetrics{}
 	}
-	b := &Bot{st: st, log: opts.Logger, opts: opts,
-		limiter: newRateLimiter(opts.CommandsPerMinute, time.Minute, opts.Now),
+	opts.Limits = opts.Limits.withDefaults(opts.CommandsPerMinute)
+	b := &Bot{st: st, log: opts.Logger, opts: opts, heavy: newHeavyLimiter(opts.HeavyQueries),
+		limiter: newRateLimiter(opts.CommandsPerMinute, opts.GroupCommandsPerMinute, time.Minute, opts.Now),
 		members: newMemberCache(opts.Now)}
 	tgOpts := []tgbot.Option{
 		tgbot.WithDefaultHandler(b.handle),
@@ -253,7 +256,7 @@ func (b *Bot) onCommand(ctx context.Context, c chatCtx, m *models.Message) {
 	if cmd == "" { // a command addressed to another bot
 		return
 	}
-	switch b.limiter.allow(m.Chat.ID) {
+	switch b.limiter.allow(m.Chat.ID, m.From.ID) {
 	case limitRefuse:
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSlowDown), nil)
 		return

@@ -31,7 +31,7 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		return
 	}
 	c := chatCtx{chat: chat, lang: chat.Lang}
-	if b.limiter.allow(chatID) != limitAllow {
+	if b.limiter.allow(chatID, q.From.ID) != limitAllow {
 		b.answer(ctx, q, tgtext.Tr(c.lang, tgtext.MsgSlowDown))
 		return
 	}
@@ -44,6 +44,10 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		return
 	}
 	if errors.Is(err, errAnswered) {
+		return
+	}
+	if toast, ok := refusalToast(c.lang, err); ok { // busy or too slow: said politely (heavy.go)
+		b.answer(ctx, q, toast)
 		return
 	}
 	if err != nil {

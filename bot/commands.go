@@ -109,7 +109,7 @@ func parseCommand(m *models.Message, username string) (cmd, args string, ok bool
 			}
 			name = name[:at]
 		}
-		return strings.ToLower(name), strings.TrimSpace(rest), true
+		return strings.ToLower(name), strings.TrimSpace(cleanText(rest)), true
 	}
 	return "", "", false
 }

@@ -102,8 +102,19 @@ func zoneLabel(zone string, t, now time.Time) string {
 	return zone + ", " + offset
 }
 
+// previewDigest composes the chat's next digest as a pass would, which
+// matches each of its keywords against the releases since its last one: a
+// heavy command (heavy.go), like /search.
 func (b *Bot) previewDigest(ctx context.Context, c chatCtx, d DigestService) error {
-	parts, err := d.Preview(ctx, c.chat.ID)
+	var parts []string
+	err := b.runHeavy(ctx, c.chat.ID, func(ctx context.Context) (err error) {
+		parts, err = d.Preview(ctx, c.chat.ID)
+		return err
+	})
+	if text, ok := refusalText(c.lang, err); ok {
+		b.reply(ctx, c, text, nil)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -134,7 +145,7 @@ func (b *Bot) cmdTimezone(ctx context.Context, c chatCtx, args string, _ *models
 	}
 	s, err := d.SetZone(ctx, c.chat.ID, args)
 	if errors.Is(err, schedule.ErrZone) {
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgZoneUnknown, tgtext.Esc(tgtext.Truncate(args, 64)))+"\n"+tgtext.Tr(c.lang, tgtext.MsgZoneUsage), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgZoneUnknown, echo(args))+"\n"+tgtext.Tr(c.lang, tgtext.MsgZoneUsage), nil)
 		return nil
 	}
 	if err != nil {

@@ -64,17 +64,31 @@ func (b *Bot) cmdSearch(ctx context.Context, c chatCtx, args string, _ *models.U
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSearchTooLong, maxQueryRunes), nil)
 		return nil
 	}
+	if q, err := textmatch.ParseSearch(args); err == nil && textmatch.QueryTerms(q.Match) > MaxSearchTerms {
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSearchTooManyTerms, MaxSearchTerms), nil)
+		return nil
+	}
 	return b.startPaged(ctx, c, "search", args)
 }
 
 // startPaged answers a paged command with its first page, remembering the
-// query so the page buttons can carry only its id.
+// query so the page buttons can carry only its id. It is a heavy command
+// (heavy.go): one at a time per chat, in a limited number of slots.
 func (b *Bot) startPaged(ctx context.Context, c chatCtx, command, arg string) error {
-	qid, err := b.st.SaveQuery(ctx, c.chat.ID, command, arg)
-	if err != nil {
+	var html string
+	var kb *models.InlineKeyboardMarkup
+	err := b.runHeavy(ctx, c.chat.ID, func(ctx context.Context) error {
+		qid, err := b.st.SaveQuery(ctx, c.chat.ID, command, arg)
+		if err != nil {
+			return err
+		}
+		html, kb, err = b.pageOf(ctx, c, qid, command, arg, 0)
 		return err
+	})
+	if text, ok := refusalText(c.lang, err); ok {
+		b.reply(ctx, c, text, nil)
+		return nil
 	}
-	html, kb, err := b.page(ctx, c, qid, command, arg, 0)
 	if err != nil {
 		return err
 	}
@@ -82,7 +96,17 @@ func (b *Bot) startPaged(ctx context.Context, c chatCtx, command, arg string) er
 	return nil
 }
 
-func (b *Bot) page(ctx context.Context, c chatCtx, qid int64, command, arg string, offset int) (string, *models.InlineKeyboardMarkup, error) {
+// page is another page of a saved query (a button's), as heavy a command as
+// the first.
+func (b *Bot) page(ctx context.Context, c chatCtx, qid int64, command, arg string, offset int) (html string, kb *models.InlineKeyboardMarkup, err error) {
+	err = b.runHeavy(ctx, c.chat.ID, func(ctx context.Context) error {
+		html, kb, err = b.pageOf(ctx, c, qid, command, arg, offset)
+		return err
+	})
+	return html, kb, err
+}
+
+func (b *Bot) pageOf(ctx context.Context, c chatCtx, qid int64, command, arg string, offset int) (string, *models.InlineKeyboardMarkup, error) {
 	if command == "search" {
 		return b.searchPage(ctx, c, qid, arg, offset)
 	}
@@ -95,7 +119,11 @@ func (b *Bot) latestPage(ctx context.Context, c chatCtx, qid int64, arg string, 
 		return problem, nil, err
 	}
 	filter.Lang = c.lang // each release in the reader's language when it has that version
+	filter.Timeout = b.opts.QueryTimeout
 	rels, err := b.st.Latest(ctx, filter, offset, latestPageSize+1)
+	if errors.Is(err, store.ErrTimeout) {
+		return "", nil, b.timedOut(c, err, tgtext.MsgLatestTimeout)
+	}
 	if err != nil {
 		return "", nil, err
 	}
@@ -137,7 +165,7 @@ func (b *Bot) latestFilter(ctx context.Context, c chatCtx, raw string) (f store.
 		return f, "", argProblem(c.lang, argErr), nil
 	}
 	return store.LatestFilter{Match: textmatch.KeywordQuery(arg.Text)},
-		tgtext.Tr(c.lang, tgtext.MsgLatestKeyword, tgtext.Esc(arg.Text)), "", nil
+		tgtext.Tr(c.lang, tgtext.MsgLatestKeyword, echo(arg.Text)), "", nil
 }
 
 func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string, offset int) (string, *models.InlineKeyboardMarkup, error) {
@@ -150,7 +178,11 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 	}
 	rels, err := b.st.Search(ctx, store.SearchQuery{
 		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since, Lang: c.lang,
+		Timeout: b.opts.QueryTimeout,
 	}, offset, searchPageSize+1)
+	if errors.Is(err, store.ErrTimeout) {
+		return "", nil, b.timedOut(c, err, tgtext.MsgSearchTimeout)
+	}
 	if err != nil {
 		return "", nil, err
 	}
@@ -158,10 +190,10 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 		rels[i].Snippet = snippet(rels[i], q.Terms)
 	}
 	if len(rels) == 0 && offset == 0 {
-		return tgtext.Tr(c.lang, tgtext.MsgSearchNothing, tgtext.Esc(query)), nil, nil
+		return tgtext.Tr(c.lang, tgtext.MsgSearchNothing, echoQuery(query)), nil, nil
 	}
 	page := rels[:min(len(rels), searchPageSize)]
-	html, shown := renderList(tgtext.Tr(c.lang, tgtext.MsgSearchHeader, tgtext.Esc(query)), page, c.lang, offset, true)
+	html, shown := renderList(tgtext.Tr(c.lang, tgtext.MsgSearchHeader, echoQuery(query)), page, c.lang, offset, true)
 	hasNext := len(rels) > shown
 	return html, keyboard(pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
 		offset > 0, hasNext, tgtext.BtnNext)), nil

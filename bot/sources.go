@@ -85,11 +85,11 @@ func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.
 		return err
 	}
 	if len(ents) == 0 {
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNoSource, tgtext.Esc(args)), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNoSource, echo(args)), nil)
 		return nil
 	}
 	var m tgtext.Message
-	m.Add(tgtext.Tr(c.lang, tgtext.MsgSourcesFound, tgtext.Esc(args)), "")
+	m.Add(tgtext.Tr(c.lang, tgtext.MsgSourcesFound, echo(args)), "")
 	for _, e := range ents {
 		name := tgtext.Truncate(e.Name(c.lang), tgtext.MaxSourceRunes)
 		plain := "\n• " + name + " — " + e.Slug + " (" + kindLabel(c.lang, e.Kind) + ")"

@@ -83,10 +83,10 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		return err
 	}
 	if !created {
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, "«"+tgtext.Esc(sub.Value)+"»"), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, "«"+echo(sub.Value)+"»"), nil)
 		return nil
 	}
-	text := tgtext.Tr(c.lang, tgtext.MsgFollowKeyword, tgtext.Esc(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
+	text := tgtext.Tr(c.lang, tgtext.MsgFollowKeyword, echo(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
 	// When entity names contain the word, offer to follow the source instead
 	// (the sources the chat does not follow yet).
 	ents, err := b.st.FindEntities(ctx, keyword, 5)
@@ -146,7 +146,7 @@ func (b *Bot) cmdUnsubscribe(ctx context.Context, c chatCtx, args string, _ *mod
 		err = b.unsubscribe(ctx, c, sub.ID)
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNotFollowing, tgtext.Esc(arg.Text)), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNotFollowing, echo(arg.Text)), nil)
 		return nil
 	}
 	return err

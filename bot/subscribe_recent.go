@@ -25,6 +25,20 @@ const recentTimeout = 3 * time.Second
 func (b *Bot) recentMatches(ctx context.Context, c chatCtx, f store.LatestFilter) string {
 	ctx, cancel := context.WithTimeout(ctx, recentTimeout)
 	defer cancel()
+	// A keyword's look-up is as heavy as /latest KEYWORD: it waits for one
+	// of the same slots (heavy.go). PostgreSQL stops it a little before the
+	// context would: a context that cancels a query costs the connection.
+	release, ok := b.heavy.slot(ctx, recentTimeout)
+	if !ok {
+		b.log.Warn("No slot to show a new subscription's newest releases", slog.Int64("chat_id", c.chat.ID))
+		return ""
+	}
+	defer release()
+	deadline, _ := ctx.Deadline()
+	f.Timeout = time.Until(deadline) - 100*time.Millisecond
+	if f.Timeout <= 0 {
+		return ""
+	}
 	f.Lang = c.lang
 	rels, err := b.st.Latest(ctx, f, 0, recentShown)
 	if err != nil {

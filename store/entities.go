@@ -48,7 +48,7 @@ func (s *Store) SyncCatalogue(ctx context.Context, ents []Entity) error {
 func (s *Store) EntityBySlug(ctx context.Context, slug string) (Entity, error) {
 	var e Entity
 	err := s.db.GetContext(ctx, &e, `SELECT `+entityColumns+entityFrom+
-		`WHERE e.slug = lower($1)`, strings.TrimSpace(slug))
+		`WHERE e.slug = lower($1)`, strings.TrimSpace(noNUL(slug)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entity{}, ErrNotFound
 	}
@@ -74,7 +74,7 @@ func (s *Store) EntityByID(ctx context.Context, id int64) (Entity, error) {
 // FindEntities returns up to limit entities whose slug or name in any
 // language contains text, catalogue entities first.
 func (s *Store) FindEntities(ctx context.Context, text string, limit int) ([]Entity, error) {
-	pattern := "%" + escapeLike(strings.TrimSpace(text)) + "%"
+	pattern := "%" + escapeLike(strings.TrimSpace(noNUL(text))) + "%"
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
@@ -93,7 +93,7 @@ func (s *Store) EntitiesByKind(ctx context.Context, kind string, offset, limit i
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE $1 = '' OR e.kind = $1
 		ORDER BY e.in_catalogue DESC, e.slug
-		OFFSET $2 LIMIT $3`, kind, offset, limit)
+		OFFSET $2 LIMIT $3`, noNUL(kind), offset, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: entities of kind %q: %w", kind, err)
 	}

@@ -77,13 +77,16 @@ type LatestFilter struct {
 	// Lang shows each release in this language when it has a version in it;
 	// "" shows the text each release was first seen with.
 	Lang string
+	// Timeout stops the query after this long with ErrTimeout; zero for no
+	// limit. A chat following many keywords makes /latest read every release.
+	Timeout time.Duration
 }
 
 // Latest returns releases matching f, newest first (published date, then
 // arrival), skipping offset and returning at most limit.
 func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) ([]Release, error) {
 	var rows []releaseRow
-	err := s.db.SelectContext(ctx, &rows, `
+	err := s.selectWithin(ctx, f.Timeout, &rows, `
 		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
 		FROM releases r LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$6")+`
 		WHERE ($1 = 0 OR r.entity_id = $1)
@@ -95,7 +98,7 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 		                  WHERE s.chat_id = $3 AND s.kind = 'keyword'
 		                    AND s.match_query <> '' AND `+matchCanonical("s.match_query")+`))
 		ORDER BY r.published_on DESC, r.arrival_seq DESC
-		OFFSET $4 LIMIT $5`, f.EntityID, f.Match, f.ChatID, offset, limit, f.Lang)
+		OFFSET $4 LIMIT $5`, f.EntityID, noNUL(f.Match), f.ChatID, offset, limit, noNUL(f.Lang))
 	if err != nil {
 		return nil, fmt.Errorf("store: latest: %w", err)
 	}
@@ -109,6 +112,9 @@ type SearchQuery struct {
 	EntitySlug string    // only this entity's releases (entity:SLUG)
 	Since      time.Time // only releases published on or after this day (since:DATE)
 	Lang       string    // show each release in this language when it has a version in it
+	// Timeout stops the query after this long with ErrTimeout; zero for no
+	// limit.
+	Timeout time.Duration
 }
 
 // Search returns releases matching q, best first. The score mixes relevance
@@ -120,7 +126,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery, offset, limit int) ([
 		since = q.Since.Format(time.DateOnly)
 	}
 	var rows []releaseRow
-	err := s.db.SelectContext(ctx, &rows, `
+	err := s.selectWithin(ctx, q.Timeout, &rows, `
 		WITH q AS (SELECT to_tsquery('simple', $1) AS canon,
 		                  websearch_to_tsquery('russian', $2) AS stemmed)
 		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
@@ -131,7 +137,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery, offset, limit int) ([
 		ORDER BY (ts_rank_cd(r.canon, q.canon) + ts_rank(r.search, q.stemmed))
 		         * power(0.5, GREATEST(current_date - r.published_on, 0) / 30.0) DESC,
 		         r.published_on DESC, r.arrival_seq DESC
-		OFFSET $6 LIMIT $7`, q.Match, q.Text, q.EntitySlug, since, q.Lang, offset, limit)
+		OFFSET $6 LIMIT $7`, noNUL(q.Match), noNUL(q.Text), noNUL(q.EntitySlug), since, noNUL(q.Lang), offset, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}

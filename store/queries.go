@@ -11,7 +11,7 @@ func (s *Store) SaveQuery(ctx context.Context, chatID int64, command, arg string
 	var id int64
 	err := s.db.GetContext(ctx, &id,
 		`INSERT INTO queries (chat_id, command, arg) VALUES ($1, $2, $3) RETURNING id`,
-		chatID, command, arg)
+		chatID, command, noNUL(arg))
 	if err != nil {
 		return 0, fmt.Errorf("store: save query: %w", err)
 	}

@@ -34,8 +34,8 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	// As many idle as open: a sender at a thousand messages a second cycles
 	// through every connection, and closing those above a smaller idle
 	// limit meant a new PostgreSQL backend for nearly every message.
-	db.SetMaxOpenConns(16)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(PoolSize)
+	db.SetMaxIdleConns(PoolSize)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()

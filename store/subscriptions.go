@@ -38,6 +38,7 @@ type SubscriptionView struct {
 func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int) (Subscription, bool, error) {
 	var sub Subscription
 	created := false
+	n.Value, n.Normalized, n.MatchQuery = noNUL(n.Value), noNUL(n.Normalized), noNUL(n.MatchQuery)
 	var entityID *int64
 	if n.Kind == SubEntity {
 		entityID = &n.EntityID
@@ -102,7 +103,7 @@ func (s *Store) RemoveSubscription(ctx context.Context, chatID, id int64) (Subsc
 func (s *Store) FindSubscription(ctx context.Context, chatID int64, kind, normalized string) (Subscription, error) {
 	var sub Subscription
 	err := s.db.GetContext(ctx, &sub, `SELECT `+subColumns+` FROM subscriptions
-		WHERE chat_id = $1 AND kind = $2 AND normalized = $3`, chatID, kind, normalized)
+		WHERE chat_id = $1 AND kind = $2 AND normalized = $3`, chatID, noNUL(kind), noNUL(normalized))
 	if err != nil {
 		return Subscription{}, notFound(err, "store: subscription %q", normalized)
 	}
