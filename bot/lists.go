@@ -190,6 +190,11 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 		rels[i].Snippet = snippet(rels[i], q.Terms)
 	}
 	if len(rels) == 0 && offset == 0 {
+		if q.Entity != "" {
+			if html, unknown, err := b.unknownSource(ctx, c, q.Entity); unknown || err != nil {
+				return html, nil, err
+			}
+		}
 		return tgtext.Tr(c.lang, tgtext.MsgSearchNothing, echoQuery(query)), nil, nil
 	}
 	page := rels[:min(len(rels), searchPageSize)]

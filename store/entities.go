@@ -121,3 +121,13 @@ func (s *Store) EntityCounts(ctx context.Context) (map[string]int, error) {
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// EntitySlugs are the slugs of every entity, for suggesting one to a user
+// who mistyped it.
+func (s *Store) EntitySlugs(ctx context.Context) ([]string, error) {
+	var out []string
+	if err := s.db.SelectContext(ctx, &out, `SELECT slug FROM entities ORDER BY slug`); err != nil {
+		return nil, fmt.Errorf("store: entity slugs: %w", err)
+	}
+	return out, nil
+}

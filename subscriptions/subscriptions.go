@@ -53,15 +53,17 @@ func ParseArg(raw string) (Arg, error) {
 		}
 	}
 	n := utf8.RuneCountInString(arg.Text)
+	// No letters is the reason given before the length, so that 😀 and
+	// 😀😀 are refused alike.
 	switch {
 	case n == 0:
 		return arg, ErrEmpty
+	case n <= MaxKeywordRunes && textmatch.Canonical(arg.Text) == "":
+		return arg, ErrNoWords
 	case n < MinKeywordRunes:
 		return arg, ErrTooShort
 	case n > MaxKeywordRunes:
 		return arg, ErrTooLong
-	case textmatch.Canonical(arg.Text) == "":
-		return arg, ErrNoWords
 	}
 	return arg, nil
 }

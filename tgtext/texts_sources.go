@@ -27,3 +27,21 @@ var (
 		en: "No source matches “%s”. /sources shows them all by kind.",
 	}
 )
+
+var (
+	MsgUnknownSource = Text{
+		kk: "«%s» деген дереккөзді білмеймін.",
+		ru: "Источник «%s» мне неизвестен.",
+		en: "I do not know the source “%s”.",
+	}
+	MsgDidYouMean = Text{
+		kk: "Мүмкін, мыналардың бірі: %s?",
+		ru: "Возможно, вы имели в виду: %s?",
+		en: "Did you mean: %s?",
+	}
+	MsgSeeSources = Text{
+		kk: "/sources — барлық дереккөздер.",
+		ru: "/sources — все источники.",
+		en: "/sources lists them all.",
+	}
+)
