@@ -105,6 +105,9 @@ func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, n
 				continue // an earlier subscription holds it
 			}
 			r := &w.rels[i]
+			if s.Delivery == store.DeliverInstant && c.Alerted[r.ID] {
+				continue // it came as an alert; only "both" repeats it here
+			}
 			if r.ArrivalSeq > after && r.ArrivalSeq <= toSeq && !dayBefore(r.PublishedOn, since) {
 				sc.group[i] = int32(g)
 				keys = append(keys, int64(g)<<32|int64(w.rank[i]))

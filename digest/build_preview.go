@@ -19,7 +19,11 @@ func (b *Builder) Preview(ctx context.Context, chatID int64, now time.Time) ([]P
 		if err != nil {
 			return err
 		}
-		chat := store.BatchChat{DigestChat: src.Chat, Subscriptions: subs}
+		alerted, err := src.Alerted(ctx)
+		if err != nil {
+			return err
+		}
+		chat := store.BatchChat{DigestChat: src.Chat, Subscriptions: subs, Alerted: alerted}
 		w := newWindow(src, windowSince(now, b.opts.MaxAgeDays), b.opts.Similarity, b.log)
 		if err := w.coverChats(ctx, []store.BatchChat{chat}, src.ToSeq); err != nil {
 			return err

@@ -72,7 +72,7 @@ func (s *Store) FollowTelegramLang(ctx context.Context, id int64, lang string) e
 func (s *Store) StartDigestFromArchive(ctx context.Context, id int64) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET after_seq = 0
 		WHERE chat_id = $1 AND after_seq > 0
-			AND NOT EXISTS (SELECT 1 FROM digests WHERE chat_id = $1)`, id)
+			AND NOT EXISTS (SELECT 1 FROM digests WHERE chat_id = $1 AND kind = 'digest')`, id)
 	if err != nil {
 		return false, fmt.Errorf("store: digest of chat %d from the archive: %w", id, err)
 	}

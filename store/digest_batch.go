@@ -21,6 +21,9 @@ import (
 type BatchChat struct {
 	DigestChat
 	Subscriptions []SubscriptionView
+	// Alerted are the releases the chat was sent as alerts since its
+	// cursor: an instant-only subscription does not repeat them.
+	Alerted map[int64]bool
 }
 
 // BatchPlan is the digest decided for one chat of a batch.
@@ -122,7 +125,38 @@ func claimDueChats(ctx context.Context, tx *sqlx.Tx, now time.Time, afterID int6
 		c := &chats[at[s.ChatID]]
 		c.Subscriptions = append(c.Subscriptions, s)
 	}
+	alerted, err := alertedOf(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, rels := range alerted {
+		chats[at[id]].Alerted = rels
+	}
 	return chats, nil
+}
+
+// alertedOf reads, for each of chats, the releases sent to it as alerts
+// (queued in an alert message) that arrived after its digest cursor.
+func alertedOf(ctx context.Context, q sqlx.QueryerContext, chats []int64) (map[int64]map[int64]bool, error) {
+	var rows []struct {
+		ChatID    int64 `db:"chat_id"`
+		ReleaseID int64 `db:"release_id"`
+	}
+	err := sqlx.SelectContext(ctx, q, &rows, `SELECT a.chat_id, a.release_id
+		FROM alerts a JOIN chats c ON c.id = a.chat_id
+		WHERE a.chat_id = ANY($1) AND a.status = 'queued' AND a.arrival_seq > c.digest_cursor`,
+		pq.Int64Array(chats))
+	if err != nil {
+		return nil, fmt.Errorf("store: alerted releases of %d chats: %w", len(chats), err)
+	}
+	out := map[int64]map[int64]bool{}
+	for _, r := range rows {
+		if out[r.ChatID] == nil {
+			out[r.ChatID] = map[int64]bool{}
+		}
+		out[r.ChatID][r.ReleaseID] = true
+	}
+	return out, nil
 }
 
 // subscriptionsOf reads the subscriptions of chats, with their entities, by
@@ -134,7 +168,7 @@ func subscriptionsOf(ctx context.Context, q sqlx.QueryerContext, chats []int64) 
 	}
 	err := sqlx.SelectContext(ctx, q, &rows, `
 		SELECT s.id, s.chat_id, s.kind, s.value, s.normalized, s.entity_id, s.match_query, s.after_seq,
-			s.created_at, `+entityRowColumns+`
+			s.created_at, s.delivery, `+entityRowColumns+`
 		FROM subscriptions s LEFT JOIN entities e ON e.id = s.entity_id
 		WHERE s.chat_id = ANY($1)
 		ORDER BY s.chat_id, s.kind, s.created_at, s.id`, pq.Int64Array(chats))
@@ -227,6 +261,13 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 			time.Now())
 		if err != nil {
 			return nil, fmt.Errorf("store: queue %d digest parts: %w", len(partText), err)
+		}
+		// The digest holds the releases still waiting to be alerted
+		// (quiet hours, the day's cap): they are not alerted after it.
+		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET status = 'folded'
+			WHERE chat_id = ANY($1) AND status = 'pending' AND arrival_seq <= $2`,
+			pq.Int64Array(ids), toSeq); err != nil {
+			return nil, fmt.Errorf("store: fold alerts into %d digests: %w", len(ids), err)
 		}
 	}
 	if len(nextIDs) > 0 {

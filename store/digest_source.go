@@ -27,3 +27,10 @@ func (d *DigestSource) DigestReleasesIn(ctx context.Context, fromSeq, toSeq int6
 func (d *DigestSource) KeywordHits(ctx context.Context, queries []string, fromSeq, toSeq int64, since time.Time) (map[string][]int64, error) {
 	return keywordHits(ctx, d.q, queries, fromSeq, toSeq, since)
 }
+
+// Alerted is the chat's releases sent as alerts since its cursor (see
+// BatchChat.Alerted).
+func (d *DigestSource) Alerted(ctx context.Context) (map[int64]bool, error) {
+	m, err := alertedOf(ctx, d.q, []int64{d.Chat.ID})
+	return m[d.Chat.ID], err
+}

@@ -29,6 +29,8 @@ type OutboxPart struct {
 	// FailingSince is when the current run of transient failures began;
 	// nil after a success or before any failure.
 	FailingSince *time.Time `db:"failing_since"`
+	Kind         string     `db:"kind"`       // "digest" or "alert"
+	ArrivedAt    *time.Time `db:"arrived_at"` // an alert's first release's arrival
 }
 
 // OutboxClaim is a claimed part: its row stays locked, in an open
@@ -72,7 +74,8 @@ func (s *Store) ClaimPart(ctx context.Context, now time.Time) (*OutboxClaim, err
 // failed or dropped. A statement that started before the earlier part's
 // commit still sees it pending, so it errs on the side of waiting.
 const claimPartQuery = `
-		SELECT o.id, o.digest_id, o.chat_id, o.part, o.text, o.attempts, o.plain_text, o.failing_since
+		SELECT o.id, o.digest_id, o.chat_id, o.part, o.text, o.attempts, o.plain_text, o.failing_since,
+			o.kind, o.arrived_at
 		FROM outbox o
 		WHERE o.status = 'pending' AND o.not_before <= $1
 		  AND NOT EXISTS (
@@ -182,6 +185,13 @@ func (c *OutboxClaim) giveUpRest(ctx context.Context) (int, error) {
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
+		return 0, err
+	}
+	// Alerts that will not arrive are offered by the next digest, which the
+	// moved cursor below covers.
+	if _, err := c.tx.ExecContext(ctx, `UPDATE alerts SET status = 'failed'
+		WHERE chat_id = $1 AND status = 'queued' AND digest_id IN (
+			SELECT digest_id FROM outbox WHERE chat_id = $1 AND status = 'failed')`, c.Part.ChatID); err != nil {
 		return 0, err
 	}
 	_, err = c.tx.ExecContext(ctx, `UPDATE chats c

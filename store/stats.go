@@ -99,9 +99,9 @@ func (s *Store) lastDigestRun(ctx context.Context) (*DigestRun, error) {
 	// which grow by one row per chat and day. An operator's command can
 	// afford it.
 	err := s.db.QueryRowContext(ctx, `
-		WITH last AS (SELECT date_trunc('minute', max(built_at)) AS at FROM digests),
+		WITH last AS (SELECT date_trunc('minute', max(built_at)) AS at FROM digests WHERE kind = 'digest'),
 		run AS (SELECT d.id, d.parts FROM digests d, last
-			WHERE d.built_at >= last.at AND d.built_at < last.at + interval '1 minute')
+			WHERE d.kind = 'digest' AND d.built_at >= last.at AND d.built_at < last.at + interval '1 minute')
 		SELECT (SELECT at FROM last),
 			(SELECT count(*) FROM run),
 			(SELECT coalesce(sum(parts), 0) FROM run),

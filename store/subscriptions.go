@@ -86,7 +86,7 @@ func (s *Store) AddSubscription(ctx context.Context, n NewSubscription, max int)
 	return sub, created, err
 }
 
-const subColumns = `id, chat_id, kind, value, normalized, entity_id, match_query, after_seq, created_at`
+const subColumns = `id, chat_id, kind, value, normalized, entity_id, match_query, after_seq, created_at, delivery`
 
 // RemoveSubscription deletes one subscription of a chat and returns it.
 func (s *Store) RemoveSubscription(ctx context.Context, chatID, id int64) (Subscription, error) {
@@ -119,7 +119,7 @@ func (s *Store) Subscriptions(ctx context.Context, chatID int64) ([]Subscription
 	}
 	err := s.db.SelectContext(ctx, &rows, `
 		SELECT s.id, s.chat_id, s.kind, s.value, s.normalized, s.entity_id, s.match_query,
-			s.after_seq, s.created_at, `+entityRowColumns+`
+			s.after_seq, s.created_at, s.delivery, `+entityRowColumns+`
 		FROM subscriptions s LEFT JOIN entities e ON e.id = s.entity_id
 		WHERE s.chat_id = $1
 		ORDER BY s.kind, s.created_at, s.id`, chatID)

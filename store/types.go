@@ -104,4 +104,15 @@ type Subscription struct {
 	MatchQuery string    `db:"match_query"`
 	AfterSeq   int64     `db:"after_seq"`
 	CreatedAt  time.Time `db:"created_at"`
+	Delivery   string    `db:"delivery"` // DeliverDigest, DeliverInstant or DeliverBoth
 }
+
+// Delivery modes of a subscription.
+const (
+	DeliverDigest  = "digest"  // in the morning digest (the default)
+	DeliverInstant = "instant" // as an alert when it arrives; in the digest only if no alert went
+	DeliverBoth    = "both"    // as an alert, and in the digest as well
+)
+
+// Alerts reports whether the mode sends alerts.
+func Alerts(delivery string) bool { return delivery == DeliverInstant || delivery == DeliverBoth }

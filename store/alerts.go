@@ -1,0 +1,271 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// Instant alerts. Each minute a pass matches the releases that arrived since
+// the last one against the instant subscriptions (MatchAlerts), and then
+// queues an alert message for each chat that may get one now
+// (PendingAlertChats, QueueAlerts). Both run under an advisory lock, so
+// replicas take turns; the alerts table's key makes each (chat, release)
+// alert once.
+
+// alertLockKey is the advisory lock of the alert pass.
+const alertLockKey = 0x6e62616c // "nbal"
+
+// PendingAlert is a release a chat is to be alerted of.
+type PendingAlert struct {
+	ChatID     int64     `db:"chat_id"`
+	ReleaseID  int64     `db:"release_id"`
+	ArrivalSeq int64     `db:"arrival_seq"`
+	ArrivedAt  time.Time `db:"arrived_at"`
+}
+
+// AlertChat is a chat with alerts waiting, and what decides whether it may
+// get one now.
+type AlertChat struct {
+	ID        int64  `db:"id"`
+	Lang      string `db:"lang"`
+	TimeZone  string `db:"time_zone"`
+	QuietFrom string `db:"quiet_from"` // "HH:MM", "" when never quiet
+	QuietTo   string `db:"quiet_to"`
+	// LastAlertAt is when its last alert message was queued; SentToday how
+	// many were queued in the last 24 hours.
+	LastAlertAt *time.Time `db:"last_alert_at"`
+	SentToday   int        `db:"sent_today"`
+	Pending     []Release  `db:"-"` // oldest arrival first
+}
+
+// AlertMessage is one alert message a pass decided for a chat.
+type AlertMessage struct {
+	ChatID   int64
+	Text     string  // Telegram HTML
+	Releases []int64 // the releases it holds
+}
+
+// WithAlertLock runs fn while holding the alert pass's lock, or reports
+// false at once when another process holds it.
+func (s *Store) WithAlertLock(ctx context.Context, fn func(ctx context.Context) error) (bool, error) {
+	conn, err := s.db.Connx(ctx)
+	if err != nil {
+		return false, fmt.Errorf("store: alert lock: %w", err)
+	}
+	defer conn.Close()
+	var got bool
+	if err := conn.GetContext(ctx, &got, `SELECT pg_try_advisory_lock($1)`, alertLockKey); err != nil {
+		return false, fmt.Errorf("store: alert lock: %w", err)
+	}
+	if !got {
+		return false, nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, alertLockKey)
+	return true, fn(ctx)
+}
+
+// MatchAlerts matches up to limit releases that arrived after the alert
+// cursor, up to the arrival horizon, against the instant subscriptions of
+// active chats, records an alert for each chat and release, and moves the
+// cursor past them. A release published more than a day before it arrived
+// is old news: it alerts no one. It returns how many alerts it recorded and
+// whether releases are left beyond limit.
+func (s *Store) MatchAlerts(ctx context.Context, limit int) (recorded int, more bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Under the arrival lock, as ArrivalHorizon: no release below the
+		// horizon is still to commit, so the cursor never passes one.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, arrivalLockKey); err != nil {
+			return err
+		}
+		horizon, err := lastArrival(ctx, tx, 0)
+		if err != nil {
+			return err
+		}
+		var from int64
+		if err := tx.GetContext(ctx, &from, `SELECT last_seq FROM alert_cursor FOR UPDATE`); err != nil {
+			return err
+		}
+		var to sql.NullInt64
+		if err := tx.GetContext(ctx, &to, `SELECT max(arrival_seq) FROM (
+				SELECT arrival_seq FROM releases WHERE arrival_seq > $1 AND arrival_seq <= $2
+				ORDER BY arrival_seq LIMIT $3) r`, from, horizon, limit); err != nil {
+			return err
+		}
+		if !to.Valid {
+			return nil
+		}
+		more = to.Int64 < horizon
+		res, err := tx.ExecContext(ctx, `
+			WITH r AS MATERIALIZED (
+				SELECT id, entity_id, canon, arrival_seq, arrived_at FROM releases
+				WHERE arrival_seq > $1 AND arrival_seq <= $2
+				  AND published_on >= (arrived_at AT TIME ZONE 'Asia/Almaty')::date - 1)
+			INSERT INTO alerts (chat_id, release_id, arrival_seq, arrived_at)
+			SELECT DISTINCT s.chat_id, r.id, r.arrival_seq, r.arrived_at
+			FROM subscriptions s JOIN chats c ON c.id = s.chat_id AND c.active
+			JOIN r ON r.arrival_seq > s.after_seq AND (
+				(s.kind = 'entity' AND r.entity_id = s.entity_id) OR
+				(s.kind = 'keyword' AND s.match_query <> '' AND r.canon @@ to_tsquery('simple', s.match_query)))
+			WHERE s.delivery IN ('instant', 'both')
+			ON CONFLICT (chat_id, release_id) DO NOTHING`, from, to.Int64)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		recorded = int(n)
+		_, err = tx.ExecContext(ctx, `UPDATE alert_cursor SET last_seq = $1`, to.Int64)
+		return err
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("store: match alerts: %w", err)
+	}
+	return recorded, more, nil
+}
+
+// PendingAlertChats returns the active chats with pending alerts and the
+// releases waiting for each, oldest first.
+func (s *Store) PendingAlertChats(ctx context.Context, now time.Time) ([]AlertChat, error) {
+	var chats []AlertChat
+	err := s.db.SelectContext(ctx, &chats, `
+		SELECT c.id, c.lang, c.time_zone,
+			coalesce(to_char(c.quiet_from, 'HH24:MI'), '') AS quiet_from,
+			coalesce(to_char(c.quiet_to, 'HH24:MI'), '') AS quiet_to,
+			q.last_alert_at, coalesce(q.sent_today, 0) AS sent_today
+		FROM chats c
+		LEFT JOIN LATERAL (
+			SELECT max(built_at) AS last_alert_at, count(*) FILTER (WHERE built_at > $1) AS sent_today
+			FROM digests d WHERE d.chat_id = c.id AND d.kind = 'alert' AND d.built_at > $1 - interval '1 day'
+		) q ON true
+		WHERE c.active AND c.id IN (SELECT chat_id FROM alerts WHERE status = 'pending')
+		ORDER BY c.id`, now.Add(-24*time.Hour))
+	if err != nil {
+		return nil, fmt.Errorf("store: chats with pending alerts: %w", err)
+	}
+	if len(chats) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(chats))
+	at := make(map[int64]int, len(chats))
+	for i, c := range chats {
+		ids[i], at[c.ID] = c.ID, i
+	}
+	var rows []struct {
+		ChatID int64 `db:"chat_id"`
+		releaseRow
+	}
+	err = s.db.SelectContext(ctx, &rows, `
+		SELECT a.chat_id, `+releaseColumns+`, '' AS snippet, `+entityRowColumns+`
+		FROM alerts a JOIN releases r ON r.id = a.release_id LEFT JOIN entities e ON e.id = r.entity_id
+		WHERE a.chat_id = ANY($1) AND a.status = 'pending'
+		ORDER BY a.chat_id, a.arrival_seq`, pq.Int64Array(ids))
+	if err != nil {
+		return nil, fmt.Errorf("store: pending alerts: %w", err)
+	}
+	for _, r := range rows {
+		c := &chats[at[r.ChatID]]
+		c.Pending = append(c.Pending, r.release())
+	}
+	return chats, nil
+}
+
+// QueueAlerts queues each message as a one-part alert in the outbox and
+// marks its releases queued, in one transaction. An alert that is no longer
+// pending (a digest folded it meanwhile) keeps its message out: the message
+// is dropped whole rather than repeat what the digest holds.
+func (s *Store) QueueAlerts(ctx context.Context, msgs []AlertMessage, now time.Time) (int, error) {
+	queued := 0
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		queued = 0
+		for _, m := range msgs {
+			var took []struct {
+				Seq       int64     `db:"arrival_seq"`
+				ArrivedAt time.Time `db:"arrived_at"`
+			}
+			if err := tx.SelectContext(ctx, &took, `SELECT arrival_seq, arrived_at FROM alerts
+				WHERE chat_id = $1 AND release_id = ANY($2) AND status = 'pending'
+				ORDER BY arrival_seq FOR UPDATE`, m.ChatID, pq.Int64Array(m.Releases)); err != nil {
+				return err
+			}
+			if len(took) != len(m.Releases) {
+				continue
+			}
+			var digestID int64
+			if err := tx.GetContext(ctx, &digestID, `INSERT INTO digests
+					(chat_id, built_at, from_seq, to_seq, items, parts, kind)
+				VALUES ($1, $2, $3, $4, $5, 1, 'alert') RETURNING id`,
+				m.ChatID, now, took[0].Seq-1, took[len(took)-1].Seq, len(took)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO outbox
+					(digest_id, chat_id, part, text, not_before, kind, arrived_at)
+				VALUES ($1, $2, 1, $3, $4, 'alert', $5)`,
+				digestID, m.ChatID, m.Text, time.Now(), took[0].ArrivedAt); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE alerts SET status = 'queued', digest_id = $3, queued_at = $4
+				WHERE chat_id = $1 AND release_id = ANY($2)`,
+				m.ChatID, pq.Int64Array(m.Releases), digestID, now); err != nil {
+				return err
+			}
+			queued++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: queue %d alerts: %w", len(msgs), err)
+	}
+	return queued, nil
+}
+
+// SetDelivery changes how a subscription of chatID is delivered; a
+// subscription of another chat is ErrNotFound.
+func (s *Store) SetDelivery(ctx context.Context, chatID, subID int64, delivery string) (Subscription, error) {
+	var sub Subscription
+	err := s.db.GetContext(ctx, &sub, `UPDATE subscriptions SET delivery = $3
+		WHERE chat_id = $1 AND id = $2 RETURNING `+subColumns, chatID, subID, delivery)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Subscription{}, ErrNotFound
+	}
+	if err != nil {
+		return Subscription{}, fmt.Errorf("store: delivery of subscription %d: %w", subID, err)
+	}
+	return sub, nil
+}
+
+// QuietHours are a chat's hours without alerts, "HH:MM" each; both "" when
+// it has none.
+type QuietHours struct {
+	From string `db:"quiet_from"`
+	To   string `db:"quiet_to"`
+}
+
+// ChatQuietHours returns a chat's quiet hours.
+func (s *Store) ChatQuietHours(ctx context.Context, chatID int64) (QuietHours, error) {
+	var q QuietHours
+	err := s.db.GetContext(ctx, &q, `SELECT coalesce(to_char(quiet_from, 'HH24:MI'), '') AS quiet_from,
+		coalesce(to_char(quiet_to, 'HH24:MI'), '') AS quiet_to FROM chats WHERE id = $1`, chatID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return q, ErrNotFound
+	}
+	if err != nil {
+		return q, fmt.Errorf("store: quiet hours of chat %d: %w", chatID, err)
+	}
+	return q, nil
+}
+
+// SetQuietHours sets a chat's quiet hours ("HH:MM" each), or removes them
+// when both are "".
+func (s *Store) SetQuietHours(ctx context.Context, chatID int64, q QuietHours) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE chats SET quiet_from = nullif($2, '')::time,
+		quiet_to = nullif($3, '')::time, updated_at = now() WHERE id = $1`, chatID, q.From, q.To)
+	if err != nil {
+		return fmt.Errorf("store: quiet hours of chat %d: %w", chatID, err)
+	}
+	return nil
+}
