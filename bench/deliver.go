@@ -97,6 +97,9 @@ type sendCounter struct {
 }
 
 func (c *sendCounter) DigestBuilt(time.Duration) {}
+func (c *sendCounter) AlertsQueued(int)          {}
+func (c *sendCounter) AlertsFolded(int)          {}
+func (c *sendCounter) AlertSent(time.Duration)   {}
 
 func (c *sendCounter) DigestPartSent(outcome string, _ time.Duration) {
 	if outcome == "ok" && c.sent.Add(1) >= c.target {

@@ -37,6 +37,9 @@ type Store interface {
 	ChatByID(ctx context.Context, id int64) (store.Chat, error)
 	DeactivateChat(ctx context.Context, id int64) (int, error)
 	MigrateChat(ctx context.Context, oldID, newID int64) error
+	SetDelivery(ctx context.Context, chatID, subID int64, delivery string) (store.Subscription, error)
+	ChatQuietHours(ctx context.Context, chatID int64) (store.QuietHours, error)
+	SetQuietHours(ctx context.Context, chatID int64, q store.QuietHours) error
 	ConnectChannel(ctx context.Context, channelID int64, title string, userID int64, lang string) (store.Chat, error)
 	ActOn(ctx context.Context, userID, channelID int64) error
 	ConnectedChannels(ctx context.Context, userID int64) ([]store.Chat, error)
@@ -70,6 +73,9 @@ type Options struct {
 	Admins []int64
 	Stats  StatsSource
 	Limits // what one user may cost the others (limits.go)
+	// AlertsPerDay is the day's cap on a chat's alert messages, as the
+	// alert passes apply it; shown by /alerts. 20 when 0.
+	AlertsPerDay int
 }
 
 // Bot answers Telegram updates.
@@ -100,6 +106,9 @@ func New(ctx context.Context, st Store, opts Options) (*Bot, error) {
 	}
 	if opts.Metrics == nil {
 		opts.Metrics = noMetrics{}
+	}
+	if opts.AlertsPerDay <= 0 {
+		opts.AlertsPerDay = 20
 	}
 	opts.Limits = opts.Limits.withDefaults(opts.CommandsPerMinute)
 	b := &Bot{st: st, log: opts.Logger, opts: opts, heavy: newHeavyLimiter(opts.HeavyQueries),

@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -21,6 +22,7 @@ import (
 //	cat                 the catalogue's kinds
 //	cat:KIND:OFFSET     a page of the catalogue
 //	ch:CHANNEL          act on the channel whose id is -CHANNEL; ch:0 on this chat
+//	md:SUB:MODE         deliver SUB by mode MODE (0 digest, 1 instant, 2 both)
 //
 // Numbers are non-negative decimals without a sign or leading zeros, so that
 // each callback has exactly one spelling.
@@ -47,13 +49,14 @@ const (
 	cbCatalogue                         // nothing
 	cbCataloguePage                     // section, offset
 	cbActOn                             // id (minus the channel's id; 0 for this chat)
+	cbMode                              // id (subscription), offset (the mode's index in deliveryModes)
 )
 
 // changes reports whether pressing the button changes the chat's
 // subscriptions, which in groups and channels only administrators may do.
 func (cb callback) changes() bool {
 	switch cb.kind {
-	case cbFollow, cbFollowInstead, cbFollowWord, cbUnfollow:
+	case cbFollow, cbFollowInstead, cbFollowWord, cbUnfollow, cbMode:
 		return true
 	}
 	return false
@@ -95,6 +98,11 @@ func catalogueCallback() callback { return callback{kind: cbCatalogue} }
 // ids are), or on the private chat itself when channelID is 0.
 func actOnCallback(channelID int64) callback { return callback{kind: cbActOn, id: -channelID} }
 
+// modeCallback delivers subscription subID by mode (one of deliveryModes).
+func modeCallback(subID int64, mode string) callback {
+	return callback{kind: cbMode, id: subID, offset: slices.Index(deliveryModes, mode)}
+}
+
 func cataloguePageCallback(kind string, offset int) callback {
 	return callback{kind: cbCataloguePage, section: kind, offset: offset}
 }
@@ -124,6 +132,7 @@ var callbackLayouts = [...]struct {
 	cbCatalogue:     {"cat", nil},
 	cbCataloguePage: {"cat", []callbackField{fieldSection, fieldOffset}},
 	cbActOn:         {"ch", []callbackField{fieldID}},
+	cbMode:          {"md", []callbackField{fieldID, fieldOffset}},
 }
 
 // encode is the callback_data of cb. The ids come from the store and the

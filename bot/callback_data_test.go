@@ -28,6 +28,9 @@ var wireCallbacks = []struct {
 	{cataloguePageCallback("abcdefghijklmnopqrstuvwxyz_abcde", math.MaxInt), "cat:abcdefghijklmnopqrstuvwxyz_abcde:" + strconv.Itoa(math.MaxInt)},
 	{actOnCallback(0), "ch:0"},
 	{actOnCallback(-1001234567890), "ch:1001234567890"},
+	{modeCallback(5, "digest"), "md:5:0"},
+	{modeCallback(5, "instant"), "md:5:1"},
+	{modeCallback(77, "both"), "md:77:2"},
 }
 
 func TestCallbackRoundTrip(t *testing.T) {

@@ -112,6 +112,7 @@ var callbackHandlers = map[callbackKind]callbackHandler{
 	cbCatalogue:     (*Bot).onCatalogue,
 	cbCataloguePage: (*Bot).onCataloguePage,
 	cbActOn:         (*Bot).onActOn,
+	cbMode:          (*Bot).onMode,
 }
 
 func (b *Bot) dispatchCallback(ctx context.Context, c chatCtx, p press, cb callback) error {

@@ -48,6 +48,7 @@ func init() {
 		"digest":        {run: (*Bot).cmdDigest, changes: digestChanges, settings: true},
 		"timezone":      {run: (*Bot).cmdTimezone, changes: withArgs, settings: true},
 		"channel":       {run: (*Bot).cmdChannel},
+		"alerts":        {run: (*Bot).cmdAlerts, changes: withArgs, settings: true},
 		"stats":         {run: (*Bot).cmdStats}, // admins only, and not in the menu
 	}
 }
@@ -65,6 +66,7 @@ var menu = []struct {
 	{"sources", tgtext.CmdSources},
 	{"digest", tgtext.CmdDigest},
 	{"timezone", tgtext.CmdTimezone},
+	{"alerts", tgtext.CmdAlerts},
 	{"language", tgtext.CmdLanguage},
 	{"channel", tgtext.CmdChannel},
 	{"help", tgtext.CmdHelp},

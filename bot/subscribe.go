@@ -46,7 +46,7 @@ func (b *Bot) cmdSubscribe(ctx context.Context, c chatCtx, args string, _ *model
 // subscribeEntity follows an entity. offerWord adds a button to also follow
 // the slug as a word in all news.
 func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, offerWord bool) error {
-	_, created, err := b.st.AddSubscription(ctx, store.NewSubscription{
+	sub, created, err := b.st.AddSubscription(ctx, store.NewSubscription{
 		ChatID: c.chat.ID, Kind: store.SubEntity, Value: ent.Slug, Normalized: ent.Slug, EntityID: ent.ID,
 		At: b.opts.Now(),
 	}, subscriptions.MaxPerChat)
@@ -62,10 +62,11 @@ func (b *Bot) subscribeEntity(ctx context.Context, c chatCtx, ent store.Entity, 
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, name), nil)
 		return nil
 	}
-	var kb *models.InlineKeyboardMarkup
+	rows := [][]models.InlineKeyboardButton{row(button(tgtext.Tr(c.lang, tgtext.BtnAlertMe), modeCallback(sub.ID, store.DeliverInstant)))}
 	if offerWord {
-		kb = keyboard(row(button(tgtext.Tr(c.lang, tgtext.BtnAlsoWord, ent.Slug), followWordCallback(ent.ID))))
+		rows = append(rows, row(button(tgtext.Tr(c.lang, tgtext.BtnAlsoWord, ent.Slug), followWordCallback(ent.ID))))
 	}
+	kb := keyboard(rows...)
 	b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgFollowEntity, name, tgtext.Esc(ent.Slug))+
 		b.recentMatches(ctx, c, store.LatestFilter{EntityID: ent.ID}), kb)
 	return nil
@@ -103,7 +104,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 			followed[*s.EntityID] = true
 		}
 	}
-	var rows [][]models.InlineKeyboardButton
+	rows := [][]models.InlineKeyboardButton{row(button(tgtext.Tr(c.lang, tgtext.BtnAlertMe), modeCallback(sub.ID, store.DeliverInstant)))}
 	for _, e := range ents {
 		if followed[e.ID] {
 			continue
@@ -111,7 +112,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60),
 			followInsteadCallback(e.ID, sub.ID))))
 	}
-	if len(rows) > 0 {
+	if len(rows) > 1 {
 		text += "\n\n" + tgtext.Tr(c.lang, tgtext.MsgSourceInstead)
 	}
 	b.reply(ctx, c, text, keyboard(rows...))
@@ -198,29 +199,42 @@ func (b *Bot) unsubscribeList(ctx context.Context, c chatCtx) (string, *models.I
 }
 
 func (b *Bot) cmdSubscriptions(ctx context.Context, c chatCtx, _ string, _ *models.User) error {
-	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
+	html, kb, err := b.subscriptionList(ctx, c)
 	if err != nil {
 		return err
 	}
+	b.reply(ctx, c, html, kb)
+	return nil
+}
+
+// subscriptionList is the chat's subscriptions, each with how it is
+// delivered, and a button per subscription that changes that.
+func (b *Bot) subscriptionList(ctx context.Context, c chatCtx) (string, *models.InlineKeyboardMarkup, error) {
+	subs, err := b.st.Subscriptions(ctx, c.chat.ID)
+	if err != nil {
+		return "", nil, err
+	}
 	if len(subs) == 0 {
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgNoSubscriptions), nil)
-		return nil
+		return tgtext.Tr(c.lang, tgtext.MsgNoSubscriptions), nil, nil
 	}
 	var m tgtext.Message
 	m.Add(tgtext.Tr(c.lang, tgtext.MsgYourSubscriptions, len(subs), subscriptions.MaxPerChat), "")
+	rows := make([][]models.InlineKeyboardButton, 0, len(subs))
 	for _, s := range subs {
 		line := "\n• " + viewName(s, c.lang)
 		if s.Kind == store.SubEntity {
 			line += " (" + s.Value + ")"
 		}
-		if !m.Fits(line, 2+headingReserve) {
+		line += " — " + tgtext.ModeName(c.lang, s.Delivery)
+		if !m.Fits(line, 300+headingReserve) {
 			m.Text("\n…")
 			break
 		}
 		m.Text(line)
+		rows = append(rows, row(modeButton(s, c.lang)))
 	}
-	b.reply(ctx, c, m.String(), nil)
-	return nil
+	m.Add("\n\n"+tgtext.Tr(c.lang, tgtext.MsgSubscriptionsModes), "")
+	return m.String(), keyboard(rows...), nil
 }
 
 // viewName is how a subscription is shown: the entity's name or the keyword

@@ -114,6 +114,7 @@ func (p *pass) work(ctx context.Context) {
 		turnPage(out.LastID, len(out.Claimed) == 0)
 		if err == nil && len(out.Claimed) > 0 {
 			p.b.opts.Metrics.DigestBuilt(time.Since(began))
+			p.b.opts.Metrics.AlertsFolded(out.AlertsFolded)
 		}
 		p.count(ctx, out, failed, err)
 	}

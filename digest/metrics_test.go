@@ -14,6 +14,25 @@ type sendMetrics struct {
 	mu       sync.Mutex
 	builds   int
 	outcomes map[string]int
+	alerts   map[string]int  // queued, folded, sent
+	delays   []time.Duration // of the alerts sent
+}
+
+func (m *sendMetrics) AlertsQueued(n int) { m.alert("queued", n) }
+func (m *sendMetrics) AlertsFolded(n int) { m.alert("folded", n) }
+func (m *sendMetrics) AlertSent(d time.Duration) {
+	m.alert("sent", 1)
+	m.mu.Lock()
+	m.delays = append(m.delays, d)
+	m.mu.Unlock()
+}
+func (m *sendMetrics) alert(event string, n int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.alerts == nil {
+		m.alerts = map[string]int{}
+	}
+	m.alerts[event] += n
 }
 
 func (m *sendMetrics) DigestBuilt(time.Duration) { m.mu.Lock(); m.builds++; m.mu.Unlock() }

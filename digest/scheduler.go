@@ -18,6 +18,9 @@ type SchedulerOptions struct {
 	Spec   string           // when passes run, in cron syntax; default every minute
 	Now    func() time.Time // the clock passes read; time.Now by default
 	Logger *slog.Logger
+	// Alerts, when set, runs an alert pass after each digest pass: digests
+	// come first, and one that came due folds what was waiting to alert.
+	Alerts *Alerter
 }
 
 // Scheduler runs a digest pass on a cron schedule, every minute by default.
@@ -87,7 +90,27 @@ func (s *Scheduler) Tick(ctx context.Context) PassStats {
 	default:
 		s.opts.Logger.Debug("Digest pass", attrs...)
 	}
+	if s.opts.Alerts != nil {
+		s.alertPass(ctx)
+	}
 	return st
+}
+
+// alertPass runs one alert pass, wakes the sender when it queued messages,
+// and logs what it did.
+func (s *Scheduler) alertPass(ctx context.Context) {
+	st, err := s.opts.Alerts.Run(ctx, s.opts.Now())
+	if st.Messages > 0 && s.n != nil {
+		s.n.Notify()
+	}
+	attrs := []any{slog.Int("alerts_matched", st.Matched), slog.Int("messages_queued", st.Messages),
+		slog.Int("releases", st.Releases)}
+	switch {
+	case err != nil:
+		s.opts.Logger.Error("Alert pass failed", append(attrs, slog.String("error", err.Error()))...)
+	case st.Messages > 0 || st.Matched > 0:
+		s.opts.Logger.Info("Alert pass", attrs...)
+	}
 }
 
 // cronLogger sends cron's own messages (a recovered panic, a skipped tick)

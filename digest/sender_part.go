@@ -88,7 +88,11 @@ func (s *Sender) record(ctx context.Context, c *store.OutboxClaim, sendErr error
 	}
 	switch o.kind {
 	case sent:
-		return count(t, c.MarkSent(ctx, now, now.Add(s.opts.PerChatInterval)), func(st *SendStats) {
+		err := c.MarkSent(ctx, now, now.Add(s.opts.PerChatInterval))
+		if err == nil && p.Kind == "alert" && p.ArrivedAt != nil {
+			s.opts.Metrics.AlertSent(time.Since(*p.ArrivedAt)) // arrival is stamped by the database's clock
+		}
+		return count(t, err, func(st *SendStats) {
 			st.Sent++
 			if p.PlainText {
 				st.PlainResent++

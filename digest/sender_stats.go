@@ -32,11 +32,20 @@ type Metrics interface {
 	// too_many_requests, forbidden, rejected, error) and observes its
 	// duration.
 	DigestPartSent(outcome string, d time.Duration)
+	// AlertsQueued and AlertsFolded count releases put in alert messages
+	// and held by a digest before their alert went; AlertSent an alert
+	// message Telegram took, delay after its first release arrived.
+	AlertsQueued(n int)
+	AlertsFolded(n int)
+	AlertSent(delay time.Duration)
 }
 
 type noMetrics struct{}
 
 func (noMetrics) DigestBuilt(time.Duration)            {}
+func (noMetrics) AlertsQueued(int)                     {}
+func (noMetrics) AlertsFolded(int)                     {}
+func (noMetrics) AlertSent(time.Duration)              {}
 func (noMetrics) DigestPartSent(string, time.Duration) {}
 
 // metricsOrNone makes a nil Metrics safe to call. A nil pointer in a

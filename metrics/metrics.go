@@ -43,6 +43,8 @@ type Metrics struct {
 	fetches     *prometheus.CounterVec
 	releases    prometheus.Counter
 	leader      prometheus.Gauge
+	alerts      *prometheus.CounterVec
+	alertDelay  prometheus.Histogram
 	scrapeError *slog.Logger
 }
 
@@ -88,8 +90,17 @@ func New(g Gauges, log *slog.Logger) *Metrics {
 		Name: "newsbot_poller_leader",
 		Help: "1 while this process holds the poller lock and long-polls Telegram, else 0.",
 	})
+	m.alerts = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "newsbot_alerts_total",
+		Help: "Instant alerts, by what became of them: queued (releases put in alert messages), sent (alert messages Telegram took), folded (releases a digest held before their alert went).",
+	}, []string{"event"})
+	m.alertDelay = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "newsbot_alert_delay_seconds",
+		Help:    "Time from a release's arrival to Telegram taking its alert message (the first release of a bundle).",
+		Buckets: []float64{1, 5, 15, 30, 60, 90, 120, 300, 900, 3600, 6 * 3600, 12 * 3600},
+	})
 	m.reg.MustRegister(m.updates, m.messages, m.tooMany, m.buildTime, m.sendTime,
-		m.fetches, m.releases, m.leader,
+		m.fetches, m.releases, m.leader, m.alerts, m.alertDelay,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if g != nil {
@@ -141,6 +152,28 @@ func (m *Metrics) sent(kind, outcome string) {
 	m.messages.WithLabelValues(kind, outcome).Inc()
 	if outcome == OutcomeTooManyRequests {
 		m.tooMany.Inc()
+	}
+}
+
+// AlertsQueued counts n releases put in alert messages.
+func (m *Metrics) AlertsQueued(n int) { m.alertEvent("queued", n) }
+
+// AlertsFolded counts n releases a digest held before their alert went.
+func (m *Metrics) AlertsFolded(n int) { m.alertEvent("folded", n) }
+
+// AlertSent counts an alert message Telegram took, delay after its first
+// release arrived.
+func (m *Metrics) AlertSent(delay time.Duration) {
+	if m == nil {
+		return
+	}
+	m.alertEvent("sent", 1)
+	m.alertDelay.Observe(delay.Seconds())
+}
+
+func (m *Metrics) alertEvent(event string, n int) {
+	if m != nil && n > 0 {
+		m.alerts.WithLabelValues(event).Add(float64(n))
 	}
 }
 

@@ -37,6 +37,30 @@ type BatchOutcome struct {
 	Claimed []int64                 // the chats claimed, in id order
 	Built   map[int64]DigestOutcome // per chat with a plan; DigestID 0 when nothing was queued
 	LastID  int64                   // the highest id claimed: the next batch starts after it
+	// AlertsFolded counts the pending alerts the batch's digests hold.
+	AlertsFolded int
+}
+
+// foldAlerts marks folded the pending alerts of the chats whose digest was
+// queued: the digest holds those releases (quiet hours or the day's cap kept
+// their alert back), so they are not alerted after it.
+func foldAlerts(ctx context.Context, tx *sqlx.Tx, built map[int64]DigestOutcome, toSeq int64) (int, error) {
+	var ids []int64
+	for id, o := range built {
+		if o.DigestID != 0 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE alerts SET status = 'folded'
+		WHERE chat_id = ANY($1) AND status = 'pending' AND arrival_seq <= $2`, pq.Int64Array(ids), toSeq)
+	if err != nil {
+		return 0, fmt.Errorf("store: fold alerts into %d digests: %w", len(ids), err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
 }
 
 // DigestBatchFunc decides the digests of a batch's chats as of the arrival
@@ -88,7 +112,10 @@ func (s *Store) BuildDigestBatch(ctx context.Context, now time.Time, afterID int
 		if err != nil {
 			return err
 		}
-		out.Built, err = storeBatchPlans(ctx, tx, chats, plans, toSeq, now)
+		if out.Built, err = storeBatchPlans(ctx, tx, chats, plans, toSeq, now); err != nil {
+			return err
+		}
+		out.AlertsFolded, err = foldAlerts(ctx, tx, out.Built, toSeq)
 		return err
 	})
 	if err != nil {
@@ -261,13 +288,6 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 			time.Now())
 		if err != nil {
 			return nil, fmt.Errorf("store: queue %d digest parts: %w", len(partText), err)
-		}
-		// The digest holds the releases still waiting to be alerted
-		// (quiet hours, the day's cap): they are not alerted after it.
-		if _, err := tx.ExecContext(ctx, `UPDATE alerts SET status = 'folded'
-			WHERE chat_id = ANY($1) AND status = 'pending' AND arrival_seq <= $2`,
-			pq.Int64Array(ids), toSeq); err != nil {
-			return nil, fmt.Errorf("store: fold alerts into %d digests: %w", len(ids), err)
 		}
 	}
 	if len(nextIDs) > 0 {

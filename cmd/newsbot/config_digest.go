@@ -17,11 +17,12 @@ type DigestConfig struct {
 	SendRate     float64       // SEND_RATE: messages a second overall (30; paid broadcasts up to 1000)
 	ChatInterval time.Duration // SEND_CHAT_INTERVAL: least gap between two messages to one chat (1s)
 	RetryFor     time.Duration // SEND_RETRY_FOR: how long a part is retried through 5xx and timeouts (6h)
+	AlertsPerDay int           // ALERTS_PER_DAY: alert messages a chat gets in 24 hours before the rest wait for its digest (20)
 	err          error         // the first malformed setting, reported by Validate
 }
 
 func loadDigestConfig(getenv func(string) string) DigestConfig {
-	d := DigestConfig{MaxAgeDays: 7, MaxItems: 30, SendRate: 30, ChatInterval: time.Second, RetryFor: 6 * time.Hour}
+	d := DigestConfig{MaxAgeDays: 7, MaxItems: 30, SendRate: 30, ChatInterval: time.Second, RetryFor: 6 * time.Hour, AlertsPerDay: 20}
 	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
 	fail := func(format string, args ...any) {
 		if d.err == nil {
@@ -63,7 +64,19 @@ func loadDigestConfig(getenv func(string) string) DigestConfig {
 		}
 		d.RetryFor = rf
 	}
+	if v := env("ALERTS_PER_DAY"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			fail("ALERTS_PER_DAY must be a number from 1 to 1000")
+		}
+		d.AlertsPerDay = n
+	}
 	return d
+}
+
+// alertOptions are the alert passes' options from the configuration.
+func (d DigestConfig) alertOptions(log *slog.Logger, m digest.Metrics) digest.AlertOptions {
+	return digest.AlertOptions{PerDay: d.AlertsPerDay, Logger: log, Metrics: m}
 }
 
 // buildOptions are the digest builder's options from the configuration.

@@ -146,9 +146,10 @@ func digestPreview(ctx context.Context, cfg Config, log *slog.Logger, chatID int
 }
 
 // startDigests runs, alongside the bot, the sender of the outbox and the
-// scheduler of digest passes (every minute). The returned stop waits for a
+// scheduler of digest and alert passes (every minute). The returned stop waits for a
 // pass in progress and for the sender to finish the parts in hand.
-func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, opts digest.SenderOptions, log *slog.Logger) (stop func(), err error) {
+func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *digest.Builder, opts digest.SenderOptions,
+	alerts digest.AlertOptions, log *slog.Logger) (stop func(), err error) {
 	sendCtx, cancel := context.WithCancel(ctx)
 	sender := digest.NewSender(st, b.Client(), opts)
 	done := make(chan struct{})
@@ -158,7 +159,8 @@ func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *dig
 			log.Error("Digest sender stopped", slog.String("error", err.Error()))
 		}
 	}()
-	sched := digest.NewScheduler(builder, sender, digest.SchedulerOptions{Logger: log})
+	sched := digest.NewScheduler(builder, sender, digest.SchedulerOptions{Logger: log,
+		Alerts: digest.NewAlerter(st, alerts)})
 	if err := sched.Start(ctx); err != nil {
 		cancel()
 		<-done

@@ -66,6 +66,7 @@ Environment:
   SEND_RATE           messages a second overall, default 30 (above 30: paid broadcasts)
   SEND_CHAT_INTERVAL  least gap between two messages to one chat, default 1s
   SEND_RETRY_FOR      how long a message is retried through Telegram errors, default 6h
+  ALERTS_PER_DAY      instant alert messages a chat gets in 24 hours, default 20
 `
 
 func main() {

@@ -30,12 +30,13 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	b, err := bot.New(ctx, st, bot.Options{
 		Token: cfg.TelegramToken, ServerURL: cfg.TelegramAPIURL, Logger: log,
 		Digest: digest.NewService(st, builder, nil), Metrics: m,
-		Admins: cfg.AdminChatIDs, Stats: st,
+		Admins: cfg.AdminChatIDs, Stats: st, AlertsPerDay: cfg.Digest.AlertsPerDay,
 	})
 	if err != nil {
 		return err
 	}
-	stopDigests, err := startDigests(ctx, st, b, builder, cfg.Digest.senderOptions(log, m), log)
+	stopDigests, err := startDigests(ctx, st, b, builder, cfg.Digest.senderOptions(log, m),
+		cfg.Digest.alertOptions(log, m), log)
 	if err != nil {
 		return err
 	}
