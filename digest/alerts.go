@@ -32,7 +32,7 @@ type AlertOptions struct {
 // AlertStore is what alert passes need of the store.
 type AlertStore interface {
 	WithAlertLock(ctx context.Context, fn func(ctx context.Context) error) (bool, error)
-	MatchAlerts(ctx context.Context, limit int) (int, bool, error)
+	MatchAlerts(ctx context.Context, now time.Time, limit int) (int, bool, error)
 	PendingAlertChats(ctx context.Context, now time.Time) ([]store.AlertChat, error)
 	QueueAlerts(ctx context.Context, msgs []store.AlertMessage, now time.Time) (int, error)
 }
@@ -76,7 +76,7 @@ func (a *Alerter) Run(ctx context.Context, now time.Time) (AlertStats, error) {
 	var st AlertStats
 	ran, err := a.st.WithAlertLock(ctx, func(ctx context.Context) error {
 		for {
-			n, more, err := a.st.MatchAlerts(ctx, matchBatch)
+			n, more, err := a.st.MatchAlerts(ctx, now, matchBatch)
 			st.Matched += n
 			if err != nil {
 				return err
@@ -122,7 +122,7 @@ func (a *Alerter) decide(c store.AlertChat, now time.Time) (store.AlertMessage, 
 		return store.AlertMessage{}, false
 	}
 	rels := c.Pending[:1]
-	if len(c.Pending) >= 3 || (len(c.Pending) == 2 && now.Sub(c.Pending[0].ArrivedAt) > 2*time.Minute) {
+	if len(c.Pending) >= 3 || (len(c.Pending) == 2 && now.Sub(c.WaitingSince) > 2*time.Minute) {
 		rels = c.Pending[:min(len(c.Pending), tgtext.MaxAlertItems)]
 	}
 	block, n := tgtext.Alert(rels, c.Lang)

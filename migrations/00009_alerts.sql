@@ -28,6 +28,7 @@ CREATE TABLE alerts (
     release_id  bigint NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
     arrival_seq bigint NOT NULL,
     arrived_at  timestamptz NOT NULL,
+    matched_at  timestamptz NOT NULL, -- by the alert pass's clock
     status      text NOT NULL DEFAULT 'pending'
                 CHECK (status IN ('pending', 'queued', 'folded', 'failed')),
     digest_id   bigint REFERENCES digests (id) ON DELETE SET NULL,

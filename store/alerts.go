@@ -42,6 +42,9 @@ type AlertChat struct {
 	LastAlertAt *time.Time `db:"last_alert_at"`
 	SentToday   int        `db:"sent_today"`
 	Pending     []Release  `db:"-"` // oldest arrival first
+	// WaitingSince is when the oldest pending alert was matched, by the
+	// alert pass's clock.
+	WaitingSince time.Time `db:"-"`
 }
 
 // AlertMessage is one alert message a pass decided for a chat.
@@ -76,7 +79,7 @@ func (s *Store) WithAlertLock(ctx context.Context, fn func(ctx context.Context) 
 // cursor past them. A release published more than a day before it arrived
 // is old news: it alerts no one. It returns how many alerts it recorded and
 // whether releases are left beyond limit.
-func (s *Store) MatchAlerts(ctx context.Context, limit int) (recorded int, more bool, err error) {
+func (s *Store) MatchAlerts(ctx context.Context, now time.Time, limit int) (recorded int, more bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Under the arrival lock, as ArrivalHorizon: no release below the
 		// horizon is still to commit, so the cursor never passes one.
@@ -106,14 +109,14 @@ func (s *Store) MatchAlerts(ctx context.Context, limit int) (recorded int, more 
 				SELECT id, entity_id, canon, arrival_seq, arrived_at FROM releases
 				WHERE arrival_seq > $1 AND arrival_seq <= $2
 				  AND published_on >= (arrived_at AT TIME ZONE 'Asia/Almaty')::date - 1)
-			INSERT INTO alerts (chat_id, release_id, arrival_seq, arrived_at)
-			SELECT DISTINCT s.chat_id, r.id, r.arrival_seq, r.arrived_at
+			INSERT INTO alerts (chat_id, release_id, arrival_seq, arrived_at, matched_at)
+			SELECT DISTINCT s.chat_id, r.id, r.arrival_seq, r.arrived_at, $3::timestamptz
 			FROM subscriptions s JOIN chats c ON c.id = s.chat_id AND c.active
 			JOIN r ON r.arrival_seq > s.after_seq AND (
 				(s.kind = 'entity' AND r.entity_id = s.entity_id) OR
 				(s.kind = 'keyword' AND s.match_query <> '' AND r.canon @@ to_tsquery('simple', s.match_query)))
 			WHERE s.delivery IN ('instant', 'both')
-			ON CONFLICT (chat_id, release_id) DO NOTHING`, from, to.Int64)
+			ON CONFLICT (chat_id, release_id) DO NOTHING`, from, to.Int64, now)
 		if err != nil {
 			return err
 		}
@@ -156,11 +159,12 @@ func (s *Store) PendingAlertChats(ctx context.Context, now time.Time) ([]AlertCh
 		ids[i], at[c.ID] = c.ID, i
 	}
 	var rows []struct {
-		ChatID int64 `db:"chat_id"`
+		ChatID    int64     `db:"chat_id"`
+		MatchedAt time.Time `db:"matched_at"`
 		releaseRow
 	}
 	err = s.db.SelectContext(ctx, &rows, `
-		SELECT a.chat_id, `+releaseColumns+`, '' AS snippet, `+entityRowColumns+`
+		SELECT a.chat_id, a.matched_at, `+releaseColumns+`, '' AS snippet, `+entityRowColumns+`
 		FROM alerts a JOIN releases r ON r.id = a.release_id LEFT JOIN entities e ON e.id = r.entity_id
 		WHERE a.chat_id = ANY($1) AND a.status = 'pending'
 		ORDER BY a.chat_id, a.arrival_seq`, pq.Int64Array(ids))
@@ -170,6 +174,9 @@ func (s *Store) PendingAlertChats(ctx context.Context, now time.Time) ([]AlertCh
 	for _, r := range rows {
 		c := &chats[at[r.ChatID]]
 		c.Pending = append(c.Pending, r.release())
+		if c.WaitingSince.IsZero() || r.MatchedAt.Before(c.WaitingSince) {
+			c.WaitingSince = r.MatchedAt
+		}
 	}
 	return chats, nil
 }
