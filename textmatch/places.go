@@ -278,6 +278,16 @@ func (f placeForm) query() string {
 	return "(" + strings.Join(f.lexemes, " <-> ") + ")"
 }
 
+// Names are the place's forms as people write them, without the table's
+// marks: what /sources matches an entity that serves the place by.
+func (p Place) Names() []string {
+	names := make([]string, len(p.Forms))
+	for i, f := range p.Forms {
+		names[i] = strings.NewReplacer("~", "", "*", "", "=", "").Replace(f)
+	}
+	return names
+}
+
 // Places returns the table's rows.
 func Places() []Place { return places.places }
 
