@@ -11,7 +11,7 @@ import (
 // for a prefix, "word" for the word alone, a place's every form included.
 func SearchTerms(q string) []string {
 	var terms []string
-	for _, tok := range tokenize(q) {
+	for _, tok := range joinPlaces(tokenize(q)) {
 		if tok.negated || (tok.text == "OR" && !tok.quoted) {
 			continue
 		}

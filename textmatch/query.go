@@ -168,7 +168,7 @@ func SearchQuery(q string) string {
 			alts = nil
 		}
 	}
-	for _, tok := range tokenize(q) {
+	for _, tok := range joinPlaces(tokenize(q)) {
 		if tok.text == "OR" && !tok.quoted && !tok.negated {
 			pendingOr = len(alts) > 0
 			continue
@@ -178,8 +178,17 @@ func SearchQuery(q string) string {
 			continue
 		}
 		// A token of several canonical words ("Kyzylzhar-2", or a quoted
-		// phrase) must match as a phrase.
+		// phrase) must match as a phrase. Words typed apart that name a
+		// place (East Kazakhstan, Nur Sultan) are the place, or the words
+		// anywhere as before.
 		term := phrase(words)
+		if len(tok.parts) > 0 {
+			var each []string
+			for _, part := range tok.parts {
+				each = append(each, phrase(queryWords(part)))
+			}
+			term = "((" + strings.Join(each, " & ") + ") | " + term + ")"
+		}
 		if tok.negated {
 			flush()
 			clauses = append(clauses, "!"+term)
@@ -215,7 +224,41 @@ type token struct {
 	text    string
 	quoted  bool
 	negated bool
+	parts   []string // the words typed apart that joinPlaces made one place
 }
+
+// joinPlaces makes one token of consecutive plain words that together are
+// exactly the name of a place of several words (East Kazakhstan, Nur
+// Sultan, Алматы облысы), longest first.
+func joinPlaces(toks []token) []token {
+	plain := func(t token) bool { return !t.quoted && !t.negated && t.text != "OR" }
+	var out []token
+	for i := 0; i < len(toks); {
+		joined := false
+		for j := min(len(toks), i+maxPlaceWords); j > i+1 && !joined; j-- {
+			run := toks[i:j]
+			if !slices.ContainsFunc(run, func(t token) bool { return !plain(t) }) {
+				var parts []string
+				for _, t := range run {
+					parts = append(parts, t.text)
+				}
+				words := queryWords(strings.Join(parts, " "))
+				if _, n := places.match(words); n == len(words) && n > 0 {
+					out = append(out, token{text: strings.Join(parts, " "), parts: parts})
+					i, joined = j, true
+				}
+			}
+		}
+		if !joined {
+			out = append(out, toks[i])
+			i++
+		}
+	}
+	return out
+}
+
+// maxPlaceWords is the most tokens joinPlaces tries to join.
+const maxPlaceWords = 6
 
 // tokenize splits web-search syntax into words and quoted phrases, each
 // possibly negated by a leading minus. An unclosed quote runs to the end.

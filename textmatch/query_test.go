@@ -61,3 +61,16 @@ func TestPrefixDropsFinalVowels(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchQueryJoinsWordsThatNameAPlace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Nur Sultan", "((nur & sultan:*) | ((nur <-> sultan:*) | astan:* | tselinograd:* | nursultan:*))"},
+		{"water Ust Kamenogorsk", "water:* & ((ust & kamenogorsk:*) | ((ust <-> kamenogorsk:*) | oskemen:*))"},
+		{"Nur OR Sultan", "(nur | sultan:*)"}, // OR keeps them apart
+	}
+	for _, tt := range tests {
+		if got := SearchQuery(tt.in); got != tt.want {
+			t.Errorf("SearchQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
