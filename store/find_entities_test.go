@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // TestFindEntitiesByAliasAndCanonicalMatch: an entity is found by a
@@ -41,5 +42,36 @@ func TestFindEntitiesByAliasAndCanonicalMatch(t *testing.T) {
 		if slugs != tt.want {
 			t.Errorf("FindEntities(%q, %q) = %q, want %q", tt.text, tt.match, slugs, tt.want)
 		}
+	}
+}
+
+// TestKeywordHitsAndLatestFindAPlaceByAnyName: the digest's keyword
+// matching (KeywordHits, through a subscription's stored query) and
+// /latest agree with /search on a place's names in other scripts.
+func TestKeywordHitsAndLatestFindAPlaceByAnyName(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	rels := []store.NewRelease{
+		digestRel("mfa-budapest", 1, "Курс казахского языка открылся в Будапеште", digestNow),
+		digestRel("mfa-budapest", 2, "Мажарстандағы елшілік кездесу өткізді", digestNow),
+		digestRel("mfa-vienna", 3, "Embassy in Vienna", digestNow),
+	}
+	if _, err := st.ImportReleases(ctx, rels); err != nil {
+		t.Fatal(err)
+	}
+	budapest, hungary := textmatch.KeywordQuery("Budapest"), textmatch.KeywordQuery("Hungary")
+	hits, err := st.KeywordHits(ctx, []string{budapest, hungary}, 0, 1<<40, digestNow.AddDate(0, 0, -7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits[budapest]) != 1 || len(hits[hungary]) != 1 {
+		t.Errorf("KeywordHits: Budapest found %v, Hungary found %v; want one release each", hits[budapest], hits[hungary])
+	}
+	latest, err := st.Latest(ctx, store.LatestFilter{Match: textmatch.KeywordQuery("Венгриядағы")}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(latest) != 1 || latest[0].Title != "Мажарстандағы елшілік кездесу өткізді" {
+		t.Errorf("Latest(Венгриядағы) = %+v, want the Мажарстан release", latest)
 	}
 }

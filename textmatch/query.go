@@ -52,7 +52,9 @@ func queryWords(text string) []queryWord {
 			continue
 		}
 		w := queryWord{lexeme: lexeme(canon), cands: []string{canon}}
-		if stem := Canonical(generalStem(raw)); stem != "" {
+		// A stem too short to match by prefix would find less than the
+		// word (let's is no let + 's: let would match only itself).
+		if stem := Canonical(generalStem(raw)); utf8.RuneCountInString(stem) >= MinPrefixRunes {
 			w.lexeme = lexeme(stem)
 		}
 		for _, s := range stemCandidates(raw) {
