@@ -27,7 +27,7 @@ type Store interface {
 	EntityBySlug(ctx context.Context, slug string) (store.Entity, error)
 	EntityByID(ctx context.Context, id int64) (store.Entity, error)
 	EntitySlugs(ctx context.Context) ([]string, error)
-	FindEntities(ctx context.Context, text string, limit int) ([]store.Entity, error)
+	FindEntities(ctx context.Context, text, match string, limit int) ([]store.Entity, error)
 	EntitiesByKind(ctx context.Context, kind string, offset, limit int) ([]store.Entity, error)
 	EntityCounts(ctx context.Context) (map[string]int, error)
 	AddSubscription(ctx context.Context, n store.NewSubscription, max int) (store.Subscription, bool, error)

@@ -7,6 +7,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/textmatch"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
@@ -80,7 +81,7 @@ func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.
 		b.reply(ctx, c, html+"\n"+tgtext.Tr(c.lang, tgtext.MsgSourcesHint), kb)
 		return nil
 	}
-	ents, err := b.st.FindEntities(ctx, args, sourcesLimit)
+	ents, err := b.st.FindEntities(ctx, args, textmatch.SearchQuery(args), sourcesLimit)
 	if err != nil {
 		return err
 	}

@@ -88,9 +88,9 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		return nil
 	}
 	text := tgtext.Tr(c.lang, tgtext.MsgFollowKeyword, echo(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
-	// When entity names contain the word, offer to follow the source instead
+	// When entity names contain the word (or name the place it is), offer to follow the source instead
 	// (the sources the chat does not follow yet).
-	ents, err := b.st.FindEntities(ctx, keyword, 5)
+	ents, err := b.st.FindEntities(ctx, keyword, sub.MatchQuery, 5)
 	if err != nil {
 		return err
 	}

@@ -28,9 +28,14 @@ var (
 	kinds  = []string{store.KindAkimat, store.KindMinistry, store.KindEmbassy, store.KindOther}
 )
 
-// Load returns the embedded catalogue, every entity marked InCatalogue.
+// Load returns the embedded catalogue, every entity marked InCatalogue,
+// with the names of the places it serves as aliases (places.go).
 func Load() ([]store.Entity, error) {
-	return parse(strings.NewReader(entitiesCSV))
+	ents, err := parse(strings.NewReader(entitiesCSV))
+	if err != nil {
+		return nil, err
+	}
+	return withPlaces(ents, strings.NewReader(entityPlacesCSV))
 }
 
 // parse reads a catalogue in the entities.csv format and validates it: slug

@@ -150,3 +150,30 @@ func TestParseAcceptsParentAfterChild(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+func TestEmbassiesAndAkimatsHavePlaces(t *testing.T) {
+	bySlug := load(t)
+	for _, e := range bySlug {
+		if (e.Kind == store.KindEmbassy || e.Kind == store.KindAkimat && e.ParentSlug == "") && e.Aliases == "" {
+			t.Errorf("%s: no places in entity_places.csv", e.Slug)
+		}
+	}
+	for slug, want := range map[string]string{"mfa-budapest": "Будапешт", "bko": "Уральск", "mfa-istanbul": "Türkiye"} {
+		if !strings.Contains(bySlug[slug].Aliases, want) {
+			t.Errorf("%s: aliases %q lack %q", slug, bySlug[slug].Aliases, want)
+		}
+	}
+}
+
+func TestWithPlacesRejectsUnknownNames(t *testing.T) {
+	ents := []store.Entity{{Slug: "mfa-x"}}
+	for in, wantErr := range map[string]string{
+		"slug,places\nmfa-y,hungary\n":  `"mfa-y" is not in the catalogue`,
+		"slug,places\nmfa-x,atlantis\n": `no place "atlantis"`,
+		"slug,where\n":                  "header",
+	} {
+		if _, err := withPlaces(ents, strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("withPlaces(%q) error %v, want %q", in, err, wantErr)
+		}
+	}
+}

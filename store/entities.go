@@ -22,11 +22,11 @@ func (s *Store) SyncCatalogue(ctx context.Context, ents []Entity) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		for _, e := range ents {
 			_, err := tx.ExecContext(ctx, `
-				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, in_catalogue)
-				VALUES ($1, $2, $3, $4, $5, true)
+				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, aliases, in_catalogue)
+				VALUES ($1, $2, $3, $4, $5, $6, true)
 				ON CONFLICT (slug) DO UPDATE SET kind = $2, name_kk = $3, name_ru = $4,
-					name_en = $5, in_catalogue = true`,
-				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN)
+					name_en = $5, aliases = $6, in_catalogue = true`,
+				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN, e.Aliases)
 			if err != nil {
 				return fmt.Errorf("store: catalogue entity %s: %w", e.Slug, err)
 			}
@@ -71,15 +71,19 @@ func (s *Store) EntityByID(ctx context.Context, id int64) (Entity, error) {
 	return e, nil
 }
 
-// FindEntities returns up to limit entities whose slug or name in any
-// language contains text, catalogue entities first.
-func (s *Store) FindEntities(ctx context.Context, text string, limit int) ([]Entity, error) {
+// FindEntities returns up to limit entities whose slug, name in any
+// language or alias contains text, or whose canonical names match the
+// tsquery match (textmatch.SearchQuery of text: Венгрия finds the embassy
+// "in Hungary", Будапешт its alias; "" matches by text alone), catalogue
+// entities first.
+func (s *Store) FindEntities(ctx context.Context, text, match string, limit int) ([]Entity, error) {
 	pattern := "%" + escapeLike(strings.TrimSpace(noNUL(text))) + "%"
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
+		   OR e.aliases ILIKE $1 OR ($3 <> '' AND e.canon @@ to_tsquery('simple', $3))
 		ORDER BY e.in_catalogue DESC, e.kind, e.slug
-		LIMIT $2`, pattern, limit)
+		LIMIT $2`, pattern, limit, match)
 	if err != nil {
 		return nil, fmt.Errorf("store: find entities: %w", err)
 	}

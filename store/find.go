@@ -15,9 +15,13 @@ import (
 //
 // Matching runs on releases.canon, the canonical cross-script form of every
 // language version of a release (migrations/00005_canonical.sql), against a
-// tsquery built in Go by the subscriptions package (KeywordQuery for
-// keywords, SearchQuery for searches): Шымкент, Shymkent and Şymkent are one
-// word there, and words match the forms that begin with them.
+// tsquery built in Go by package textmatch (KeywordQuery for keywords,
+// SearchQuery for searches): Шымкент, Shymkent and Şymkent are one word
+// there, words match the forms that begin with them, and a place is the OR
+// of all its names (Budapest | Будапешт). A keyword subscription's query is
+// stored with it (subscriptions.match_query) and kept current with the
+// rules by RefreshMatchQueries. Entities are found the same way over
+// entities.canon (FindEntities, in entities.go).
 
 // matchCanonical is the SQL condition "release r matches the tsquery text in
 // expr" (to_tsquery syntax over canonical words).

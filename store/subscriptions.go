@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // ErrTooManySubscriptions is returned when a chat is at its limit.
@@ -133,23 +134,38 @@ func (s *Store) Subscriptions(ctx context.Context, chatID int64) ([]Subscription
 	return views, nil
 }
 
-// FillMatchQueries computes the tsquery of keyword subscriptions that have
-// none (made before matching was canonical) with query, which is
-// textmatch.KeywordQuery: the store does not know how keywords match.
-func (s *Store) FillMatchQueries(ctx context.Context, query func(keyword string) string) error {
-	var subs []struct {
-		ID    int64  `db:"id"`
+// RefreshMatchQueries makes every keyword subscription's stored tsquery
+// the one query (textmatch.KeywordQuery: the store does not know how
+// keywords match) gives its keyword now: subscriptions made before matching
+// was canonical have none, and a change of the rules (a new place in the
+// table, a new inflection rule) changes the query of old keywords. The
+// digest and /latest match through the stored query, so it must follow
+// the rules as /search does. One query per distinct keyword, one UPDATE
+// for those that changed.
+func (s *Store) RefreshMatchQueries(ctx context.Context, query func(keyword string) string) error {
+	var rows []struct {
 		Value string `db:"value"`
+		Match string `db:"match_query"`
 	}
-	if err := s.db.SelectContext(ctx, &subs,
-		`SELECT id, value FROM subscriptions WHERE kind = 'keyword' AND match_query = ''`); err != nil {
-		return fmt.Errorf("store: keyword subscriptions without a query: %w", err)
+	if err := s.db.SelectContext(ctx, &rows,
+		`SELECT DISTINCT value, match_query FROM subscriptions WHERE kind = 'keyword'`); err != nil {
+		return fmt.Errorf("store: keyword subscriptions: %w", err)
 	}
-	for _, sub := range subs {
-		if _, err := s.db.ExecContext(ctx, `UPDATE subscriptions SET match_query = $2 WHERE id = $1`,
-			sub.ID, query(sub.Value)); err != nil {
-			return fmt.Errorf("store: query of subscription %d: %w", sub.ID, err)
+	var values, queries []string
+	for _, r := range rows {
+		if q := query(r.Value); q != r.Match {
+			values, queries = append(values, r.Value), append(queries, q)
 		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	if _, err := s.db.ExecContext(ctx, `
+		UPDATE subscriptions s SET match_query = u.q
+		FROM unnest($1::text[], $2::text[]) AS u(v, q)
+		WHERE s.kind = 'keyword' AND s.value = u.v AND s.match_query <> u.q`,
+		pq.Array(values), pq.Array(queries)); err != nil {
+		return fmt.Errorf("store: refresh keyword queries: %w", err)
 	}
 	return nil
 }

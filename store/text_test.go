@@ -35,7 +35,7 @@ func TestUserTextWithNULIsStoredWithout(t *testing.T) {
 	if _, err := st.FindSubscription(ctx, 1, store.SubKeyword, "wat\x00er"); err != nil {
 		t.Errorf("FindSubscription with a NUL: %v", err)
 	}
-	if _, err := st.FindEntities(ctx, "a\x00b", 5); err != nil {
+	if _, err := st.FindEntities(ctx, "a\x00b", "", 5); err != nil {
 		t.Errorf("FindEntities with a NUL: %v", err)
 	}
 	if _, err := st.EntityBySlug(ctx, "shym\x00kent"); !errors.Is(err, store.ErrNotFound) {

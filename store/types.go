@@ -26,6 +26,10 @@ type Entity struct {
 	NameEN      string `db:"name_en"`
 	ParentSlug  string `db:"parent_slug"`
 	InCatalogue bool   `db:"in_catalogue"`
+	// Aliases are other names /sources finds the entity by (the names of
+	// the places it serves, "; "-separated); written by SyncCatalogue,
+	// not read back.
+	Aliases string `db:"-"`
 }
 
 // Name is the entity's name in lang, falling back to the other languages and

@@ -6,24 +6,25 @@ import (
 	"unicode/utf8"
 )
 
-// SearchTerms are the canonical words a search query looks for (excluded
-// words left out), for highlighting.
+// SearchTerms are what a search query looks for (excluded words left
+// out), for highlighting: tsquery operands over canonical words, "word:*"
+// for a prefix, "word" for the word alone, a place's every form included.
 func SearchTerms(q string) []string {
 	var terms []string
-	for _, tok := range tokenize(q) {
+	for _, tok := range joinPlaces(tokenize(q)) {
 		if tok.negated || (tok.text == "OR" && !tok.quoted) {
 			continue
 		}
-		terms = append(terms, CanonicalWords(tok.text)...)
+		terms = append(terms, phraseLexemes(queryWords(tok.text))...)
 	}
 	return terms
 }
 
-// TermMatches reports whether a canonical word matches a canonical term
-// under the same rule as the tsquery: a prefix when the term is long
-// enough, the whole word otherwise.
+// TermMatches reports whether a canonical word matches a term of
+// SearchTerms as the tsquery does: by prefix for "word:*", whole
+// otherwise.
 func TermMatches(word, term string) bool {
-	if p, ok := Prefix(term); ok {
+	if p, ok := strings.CutSuffix(term, ":*"); ok {
 		return strings.HasPrefix(word, p)
 	}
 	return word == term

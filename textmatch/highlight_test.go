@@ -11,6 +11,9 @@ func TestHighlightInTheOriginalScript(t *testing.T) {
 		{"Su quyry su sultan", "су", "[Su] quyry [su] sultan"},
 		{"nothing here", "Astana", "nothing here"},
 		{"Kyzylzhar-2 microdistrict", `"Kyzylzhar-2" -Almaty`, "[Kyzylzhar-2] microdistrict"},
+		{"Елшілік Будапештте курс ашты.", "Budapest", "Елшілік [Будапештте] курс ашты."},        // a place's other name
+		{"Встреча в Усть-Каменогорске", "Өскемен", "Встреча в [Усть-Каменогорске]"},             // of two words
+		{"Шымкент қаласы, Chimkent of old", "шымкентте", "[Шымкент] қаласы, [Chimkent] of old"}, // inflected query
 	}
 	for _, tt := range tests {
 		got := Highlight(tt.text, SearchTerms(tt.query), 20, "[", "]")

@@ -1,6 +1,7 @@
 package textmatch
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -34,11 +35,44 @@ func Prefix(w string) (string, bool) {
 	return w, true
 }
 
-// phrase is words that must follow each other.
-func phrase(words []string) string {
-	parts := make([]string, len(words))
-	for i, w := range words {
-		parts[i] = lexeme(w)
+// queryWord is one word of a query: what it matches by itself (its
+// inflection taken off, see stem.go), and the canonical forms it may be a
+// place form under (see places.go): the word, and every stem it may hide.
+type queryWord struct {
+	lexeme string   // tsquery operand
+	cands  []string // canonical words, the word itself first
+}
+
+// queryWords reads text as query words.
+func queryWords(text string) []queryWord {
+	var out []queryWord
+	for _, raw := range rawWords(text) {
+		canon := Canonical(raw)
+		if canon == "" {
+			continue
+		}
+		w := queryWord{lexeme: lexeme(canon), cands: []string{canon}}
+		// A stem too short to match by prefix would find less than the
+		// word (let's is no let + 's: let would match only itself).
+		if stem := Canonical(generalStem(raw)); utf8.RuneCountInString(stem) >= MinPrefixRunes {
+			w.lexeme = lexeme(stem)
+		}
+		for _, s := range stemCandidates(raw) {
+			if c := Canonical(s); c != "" && !slices.Contains(w.cands, c) {
+				w.cands = append(w.cands, c)
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// phrase is words that must follow each other; a place among them stands
+// for the OR of its forms.
+func phrase(words []queryWord) string {
+	var parts []string
+	for _, alts := range phraseParts(words) {
+		parts = append(parts, orGroup(alts))
 	}
 	if len(parts) == 1 {
 		return parts[0]
@@ -46,12 +80,76 @@ func phrase(words []string) string {
 	return "(" + strings.Join(parts, " <-> ") + ")"
 }
 
+// phraseLexemes are the tsquery operands phrase(words) looks for, for
+// highlighting.
+func phraseLexemes(words []queryWord) []string {
+	var out []string
+	for i := 0; i < len(words); {
+		forms, n := places.match(words[i:])
+		if n == 0 {
+			out = append(out, words[i].lexeme)
+			i++
+			continue
+		}
+		for _, f := range forms {
+			out = append(out, f.lexemes...)
+		}
+		for _, w := range words[i : i+n] {
+			out = append(out, w.lexeme)
+		}
+		i += n
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// phraseParts are the positions of a phrase, each with its alternatives:
+// a word's own lexeme, or for the words that name a place, the place's
+// forms. The words' own phrase stays among them unless the form they
+// matched is marked to look for less (see places.go): so a place never
+// finds less than its words would.
+func phraseParts(words []queryWord) [][]string {
+	var parts [][]string
+	for i := 0; i < len(words); {
+		forms, n := places.match(words[i:])
+		if n == 0 {
+			parts = append(parts, []string{words[i].lexeme})
+			i++
+			continue
+		}
+		var alts []string
+		if !forms[0].marked {
+			own := make([]string, n)
+			for j, w := range words[i : i+n] {
+				own[j] = w.lexeme
+			}
+			alts = append(alts, phraseOf(own))
+		}
+		for _, f := range forms {
+			if q := f.query(); !slices.Contains(alts, q) {
+				alts = append(alts, q)
+			}
+		}
+		parts = append(parts, alts)
+		i += n
+	}
+	return parts
+}
+
+// phraseOf is lexemes that must follow each other.
+func phraseOf(lexemes []string) string {
+	if len(lexemes) == 1 {
+		return lexemes[0]
+	}
+	return "(" + strings.Join(lexemes, " <-> ") + ")"
+}
+
 // KeywordQuery is the tsquery, in to_tsquery('simple', ...) syntax over
-// canonical text, that a keyword subscription matches: its canonical words
-// as a phrase, each word matching forms that begin with it. "" when the
-// keyword has no word.
+// canonical text, that a keyword subscription matches: its words as a
+// phrase, each word matching forms that begin with it (or with its stem),
+// a place matching any of its names. "" when the keyword has no word.
 func KeywordQuery(keyword string) string {
-	words := CanonicalWords(keyword)
+	words := queryWords(keyword)
 	if len(words) == 0 {
 		return ""
 	}
@@ -72,18 +170,27 @@ func SearchQuery(q string) string {
 			alts = nil
 		}
 	}
-	for _, tok := range tokenize(q) {
+	for _, tok := range joinPlaces(tokenize(q)) {
 		if tok.text == "OR" && !tok.quoted && !tok.negated {
 			pendingOr = len(alts) > 0
 			continue
 		}
-		words := CanonicalWords(tok.text)
+		words := queryWords(tok.text)
 		if len(words) == 0 {
 			continue
 		}
 		// A token of several canonical words ("Kyzylzhar-2", or a quoted
-		// phrase) must match as a phrase.
+		// phrase) must match as a phrase. Words typed apart that name a
+		// place (East Kazakhstan, Nur Sultan) are the place, or the words
+		// anywhere as before.
 		term := phrase(words)
+		if len(tok.parts) > 0 {
+			var each []string
+			for _, part := range tok.parts {
+				each = append(each, phrase(queryWords(part)))
+			}
+			term = "((" + strings.Join(each, " & ") + ") | " + term + ")"
+		}
 		if tok.negated {
 			flush()
 			clauses = append(clauses, "!"+term)
@@ -119,7 +226,41 @@ type token struct {
 	text    string
 	quoted  bool
 	negated bool
+	parts   []string // the words typed apart that joinPlaces made one place
 }
+
+// joinPlaces makes one token of consecutive plain words that together are
+// exactly the name of a place of several words (East Kazakhstan, Nur
+// Sultan, Алматы облысы), longest first.
+func joinPlaces(toks []token) []token {
+	plain := func(t token) bool { return !t.quoted && !t.negated && t.text != "OR" }
+	var out []token
+	for i := 0; i < len(toks); {
+		joined := false
+		for j := min(len(toks), i+maxPlaceWords); j > i+1 && !joined; j-- {
+			run := toks[i:j]
+			if !slices.ContainsFunc(run, func(t token) bool { return !plain(t) }) {
+				var parts []string
+				for _, t := range run {
+					parts = append(parts, t.text)
+				}
+				words := queryWords(strings.Join(parts, " "))
+				if _, n := places.match(words); n == len(words) && n > 0 {
+					out = append(out, token{text: strings.Join(parts, " "), parts: parts})
+					i, joined = j, true
+				}
+			}
+		}
+		if !joined {
+			out = append(out, toks[i])
+			i++
+		}
+	}
+	return out
+}
+
+// maxPlaceWords is the most tokens joinPlaces tries to join.
+const maxPlaceWords = 6
 
 // tokenize splits web-search syntax into words and quoted phrases, each
 // possibly negated by a leading minus. An unclosed quote runs to the end.

@@ -12,8 +12,8 @@ func TestParseSearch(t *testing.T) {
 		want    Search
 		wantErr error
 	}{
-		{"Shymkent", Search{Words: "Shymkent", Match: "shimkent:*", Terms: []string{"shimkent"}}, nil},
-		{"water entity:Shymkent since:2025-11-01", Search{Words: "water", Match: "water:*", Terms: []string{"water"},
+		{"Shymkent", Search{Words: "Shymkent", Match: "(shimkent:* | chimkent:*)", Terms: []string{"chimkent:*", "shimkent:*"}}, nil},
+		{"water entity:Shymkent since:2025-11-01", Search{Words: "water", Match: "water:*", Terms: []string{"water:*"},
 			Entity: "shymkent", Since: time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)}, nil},
 		{"entity:mfa-budapest", Search{Entity: "mfa-budapest"}, nil},
 		{"since:yesterday Almaty", Search{}, ErrBadSince},

@@ -20,7 +20,7 @@ var (
 
 	// MsgModeSet is plain text, for a button's notification: a
 	// subscription's name, then its mode.
-	MsgModeSet = Text{kk: "%s: %s.", ru: "%s: %s.", en: "%s: %s."}
+	MsgModeSet            = Text{kk: "%s: %s.", ru: "%s: %s.", en: "%s: %s."}
 	MsgSubscriptionsModes = Text{
 		kk: "Жеткізу тәсілін ауыстыру үшін жазылымды басыңыз: 📰 дайджестте → 🔔 бірден → 🔔📰 екеуі де.",
 		ru: "Нажмите на подписку, чтобы сменить способ доставки: 📰 в дайджесте → 🔔 сразу → 🔔📰 и то и другое.",

@@ -22,8 +22,8 @@ func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Keyword subscriptions made before matching was canonical get their query.
-	if err := st.FillMatchQueries(ctx, textmatch.KeywordQuery); err != nil {
+	// Keyword subscriptions get the query today's matching rules give them.
+	if err := st.RefreshMatchQueries(ctx, textmatch.KeywordQuery); err != nil {
 		st.Close()
 		return nil, err
 	}

@@ -1,0 +1,47 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSourcesByPlaceName: /sources finds an embassy by its country or city
+// in any language and script, and an akimat by its city's other name.
+func TestSourcesByPlaceName(t *testing.T) {
+	h := newHarness(t)
+	// A chat's language is fixed at its first message: one chat a language.
+	chats := map[string]int64{"en": 500, "ru": 503, "kk": 504}
+	tests := []struct{ lang, query, want string }{
+		{"ru", "Венгрия", "Посольство Республики Казахстан в Венгрии — mfa-budapest"},
+		{"ru", "Будапешт", "Посольство Республики Казахстан в Венгрии — mfa-budapest"},
+		{"kk", "Мажарстан", "Қазақстан Республикасының Венгриядағы елшілігі — mfa-budapest"},
+		{"en", "Hungary", "Embassy of the Republic of Kazakhstan in Hungary — mfa-budapest"},
+		{"en", "Budapeştte", "mfa-budapest"},
+		{"en", "Türkiye", "mfa-istanbul"},
+		{"ru", "Уральск", "Акимат Западно-Казахстанской области — bko"},
+		{"en", "Ust-Kamenogorsk", "vko-oskemen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			m := h.one(h.send(chats[tt.lang], tt.lang, "/sources "+tt.query))
+			mustContain(t, m.Plain, tt.want)
+		})
+	}
+	// Names that are no place still find what their names contain, and no more.
+	m := h.one(h.send(501, "en", "/sources Hungary"))
+	if strings.Contains(m.Plain, "mfa-vienna") {
+		t.Errorf("/sources Hungary found the embassy in Austria:\n%s", m.Plain)
+	}
+}
+
+// TestKeywordByPlaceName: a keyword in one name of a place finds the
+// releases that write another (the sample's Budapest story is in English),
+// and offers the source that serves the place.
+func TestKeywordByPlaceName(t *testing.T) {
+	h := newHarness(t)
+	m := h.one(h.send(502, "ru", "/subscribe Будапешт"))
+	mustContain(t, m.Plain, "ключевое слово «Будапешт»", "Water Governance", "Подписаться на источник вместо слова?")
+	buttonData(t, m, "Посольство Республики Казахстан в Венгрии")
+	mustContain(t, h.one(h.send(502, "ru", "/latest Венгрия")).Plain, "Water Governance")
+	mustContain(t, h.one(h.send(502, "ru", "/search Мажарстан")).Plain, "Water Governance")
+}

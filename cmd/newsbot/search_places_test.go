@@ -1,0 +1,54 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/newsbot-kz/newsbot/internal/testdb"
+)
+
+// TestSearchFindsAPlaceHoweverItIsWritten runs the built binary: a place
+// found by any of its names, in any script, inflected or not (issue "Find
+// it however it is written").
+func TestSearchFindsAPlaceHoweverItIsWritten(t *testing.T) {
+	bin := buildBinary(t)
+	env := append(os.Environ(), "DATABASE_URL="+testdb.URL(t))
+	newsbot := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("newsbot %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	newsbot("import", fixture, "../../testdata/eval/corpus.jsonl")
+	tests := []struct {
+		query string
+		want  []string // titles, or their beginnings
+	}{
+		{"Будапешт", []string{"Meeting at the Embassy with Kazakhstani Specialists Studying “Water Governance” in Hungary"}},
+		{"Венгрия", []string{"“Water Governance” in Hungary"}},
+		{"Мажарстан", []string{"“Water Governance” in Hungary"}},
+		{"Шымкентте", []string{"Kyzylzhar-2 microdistrict in Shymkent", "From deficit to development"}},
+		{"Shymkent's", []string{"Kyzylzhar-2 microdistrict in Shymkent"}},
+		{"Chimkent", []string{"Kyzylzhar-2 microdistrict in Shymkent", "Выставка «Старый Чимкент»"}},
+		{"Чимкент", []string{"From deficit to development"}},
+		{"Туркестан", []string{"Түркістан облысында"}},
+		{"Turkistan", []string{"Туркестанской"}},
+		{"Alma-Ata", []string{"Алматыда 40 көшеде жол жөндеу"}},
+		{"Nur-Sultan", []string{"Астанада", "Joint Initiatives with the UN"}},
+		{"Усть-Каменогорск", []string{"Өскеменде Ертіс өзені арқылы жаңа көпір салынады"}},
+	}
+	for _, tt := range tests {
+		out := newsbot("search", tt.query)
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("newsbot search %s did not find %q:\n%s", tt.query, w, out)
+			}
+		}
+	}
+}
