@@ -11,9 +11,10 @@ import (
 )
 
 // MaxSearchTerms is how many words a /search may have, counting each OR
-// alternative, the words of phrases and excluded words
-// (textmatch.QueryTerms). Ranking costs about as much per word as the
-// first: 40 ORed words took 2.4 s over 20,000 releases.
+// alternative, the words of phrases and excluded words as typed
+// (textmatch.TypedTerms: a place or an inflected word the query expands
+// counts once). Ranking costs about as much per word as the first: 40 ORed
+// words took 2.4 s over 20,000 releases.
 const MaxSearchTerms = 10
 
 // heavyQueueWait is how long a heavy command waits for one of the

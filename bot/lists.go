@@ -64,7 +64,7 @@ func (b *Bot) cmdSearch(ctx context.Context, c chatCtx, args string, _ *models.U
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSearchTooLong, maxQueryRunes), nil)
 		return nil
 	}
-	if q, err := textmatch.ParseSearch(args); err == nil && textmatch.QueryTerms(q.Match) > MaxSearchTerms {
+	if q, err := textmatch.ParseSearch(args); err == nil && textmatch.TypedTerms(q.Words) > MaxSearchTerms {
 		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgSearchTooManyTerms, MaxSearchTerms), nil)
 		return nil
 	}

@@ -1,5 +1,7 @@
 package textmatch
 
+import "strings"
+
 // QueryTerms counts the words of a tsquery that SearchQuery or KeywordQuery
 // built: every operand, whether ANDed, one of an OR, inside a phrase or
 // excluded. PostgreSQL reads each one's index entries (a prefix word's, for
@@ -18,6 +20,22 @@ func QueryTerms(tsquery string) int {
 			n++
 		}
 		inWord = w
+	}
+	return n
+}
+
+// TypedTerms counts the words of a /search query as the user typed them:
+// every canonical word of every token but the OR operator, quoted,
+// alternative or excluded alike. This is what the bot's cap counts: a place
+// name or an inflected word that the query expands into its other forms
+// (QueryTerms of SearchQuery counts those too) is still one word typed.
+func TypedTerms(words string) int {
+	n := 0
+	for _, f := range strings.Fields(words) {
+		if f == "OR" {
+			continue
+		}
+		n += len(strings.Fields(Canonical(f)))
 	}
 	return n
 }

@@ -16,3 +16,16 @@ func TestQueryTermsCountsEveryOperand(t *testing.T) {
 		}
 	}
 }
+
+func TestTypedTermsCountWhatWasTyped(t *testing.T) {
+	for q, want := range map[string]int{
+		"Шымкентте су":               2,
+		`"water supply" OR Будапешт`: 3,
+		"-Astana Kyzylzhar-2":        3,
+		"😀 OR":                       0,
+	} {
+		if got := TypedTerms(q); got != want {
+			t.Errorf("TypedTerms(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
