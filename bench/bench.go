@@ -19,6 +19,8 @@ type Options struct {
 	ILIKEBudget time.Duration // time the ILIKE baseline may take; default 2 minutes
 	Deliveries  []Delivery    // default 30/s for 60 s, then 1000/s for 20 s
 	CPUProfile  string        // file for a CPU profile of the digest pass; "" for none
+	AlertBurst  int           // releases arriving together for the alert measure; default 50
+	AlertRates  []int         // Bot API limits the alerts are sent at; default 1000/s
 	Seed        uint64        // default 1
 	Log         *slog.Logger  // progress; nil for none
 }
@@ -44,6 +46,10 @@ func (o Options) withDefaults() Options {
 	}
 	if len(o.Deliveries) == 0 {
 		o.Deliveries = []Delivery{{PerSecond: 30, For: time.Minute}, {PerSecond: 1000, For: 20 * time.Second}}
+	}
+	def(&o.AlertBurst, 50)
+	if len(o.AlertRates) == 0 {
+		o.AlertRates = []int{1000}
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
@@ -111,6 +117,14 @@ func Run(ctx context.Context, st *store.Store, o Options) (*Report, error) {
 			return nil, fmt.Errorf("bench: delivery at %d/s: %w", d.PerSecond, err)
 		}
 		rep.Delivery = append(rep.Delivery, res)
+	}
+	for _, rate := range o.AlertRates {
+		log.Info("Alerting a burst", slog.Int("releases", o.AlertBurst), slog.Int("per_second", rate))
+		res, err := measureAlerts(ctx, st, gen, o.AlertBurst, rate, today)
+		if err != nil {
+			return nil, fmt.Errorf("bench: alerts at %d/s: %w", rate, err)
+		}
+		rep.Alerts = append(rep.Alerts, res)
 	}
 	return rep, nil
 }

@@ -17,6 +17,7 @@ type Report struct {
 	Import   ImportResult
 	Digest   DigestResult
 	Delivery []DeliveryResult
+	Alerts   []AlertResult
 }
 
 // Markdown writes the report as markdown tables, each figure next to its
@@ -51,6 +52,7 @@ func (r *Report) Markdown(w io.Writer) {
 	r.deliverySection(p)
 	r.importSection(p)
 	r.memorySection(p)
+	r.alertSection(p)
 }
 
 type printer func(format string, args ...any)
@@ -136,6 +138,25 @@ func (r *Report) memorySection(p printer) {
 		peak = "process RSS (VmHWM: peak of the whole run, could not be reset)"
 	}
 	p("| %s | %s | %s |", peak, bytesIEC(g.RSSBefore), bytesIEC(g.RSSPeak))
+}
+
+func (r *Report) alertSection(p printer) {
+	if len(r.Alerts) == 0 {
+		return
+	}
+	a0 := r.Alerts[0]
+	p("")
+	p("## 6. Instant alerts: a burst of %d releases, %s chats of which %s follow something instantly",
+		a0.Burst, num(a0.Chats), num(a0.Instant))
+	p("")
+	p("| Bot API limit | alerts matched | messages | alert pass | sent | arrival → sent p50 | p95 | max |")
+	p("|---|---|---|---|---|---|---|---|")
+	for _, a := range r.Alerts {
+		p("| %d/s | %s | %s | %s | %s | %s | %s | %s |", a.PerSecond, num(a.Matched), num(a.Messages),
+			dur(a.PassTime), num(a.Sent), dur(a.P50), dur(a.P95), dur(a.Max))
+	}
+	p("")
+	p("The pass runs here as soon as the burst is stored; in serve it runs at the next minute's tick, which adds up to 60 s. Digest parts queued before are dropped first, so this is alerts alone.")
 }
 
 func verdict(ok bool, missed string) string {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,7 +26,7 @@ const benchDatabase = "newsbot_bench"
 // flags are newsbot-bench's command line.
 type flags struct {
 	releases, chats, newDay, queries *int
-	dbURL, profile                   *string
+	dbURL, profile, alertsAt         *string
 	keep                             *bool
 	send30, send1000, ilike          *time.Duration
 	seed                             *uint64
@@ -47,6 +48,7 @@ func benchFlags() (*flag.FlagSet, flags) {
 		ilike:    fs.Duration("ilike-budget", 2*time.Minute, "time the ILIKE baseline may take"),
 		profile:  fs.String("cpuprofile", "", "write a CPU profile of the digest pass to this file"),
 		seed:     fs.Uint64("seed", 1, "seed of the generated data"),
+		alertsAt: fs.String("alerts-at", "1000", "Bot API limits (messages a second) to send a burst's alerts at, comma-separated"),
 	}
 }
 
@@ -57,6 +59,14 @@ func runBench(ctx context.Context, operatorURL string, args []string, stdout, pr
 	fs, f := benchFlags()
 	if err := fs.Parse(args); err != nil {
 		return usageError(err.Error())
+	}
+	var alertRates []int
+	for _, v := range strings.Split(*f.alertsAt, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > 1000 {
+			return usageError("--alerts-at must be messages a second from 1 to 1000, comma-separated")
+		}
+		alertRates = append(alertRates, n)
 	}
 	target, err := benchURL(operatorURL, *f.dbURL)
 	if err != nil {
@@ -75,7 +85,7 @@ func runBench(ctx context.Context, operatorURL string, args []string, stdout, pr
 	defer st.Close()
 	rep, err := bench.Run(ctx, st, bench.Options{
 		Releases: *f.releases, Chats: *f.chats, NewReleases: *f.newDay, Queries: *f.queries,
-		ILIKEBudget: *f.ilike, CPUProfile: *f.profile, Seed: *f.seed,
+		ILIKEBudget: *f.ilike, CPUProfile: *f.profile, Seed: *f.seed, AlertRates: alertRates,
 		Deliveries: []bench.Delivery{{PerSecond: 30, For: *f.send30}, {PerSecond: 1000, For: *f.send1000}},
 		Log:        slog.New(slog.NewTextHandler(progress, nil)),
 	})
