@@ -181,47 +181,104 @@ func (s *Store) PendingAlertChats(ctx context.Context, now time.Time) ([]AlertCh
 	return chats, nil
 }
 
-// QueueAlerts queues each message as a one-part alert in the outbox and
-// marks its releases queued, in one transaction. An alert that is no longer
-// pending (a digest folded it meanwhile) keeps its message out: the message
-// is dropped whole rather than repeat what the digest holds.
+// QueueAlerts queues each message (at most one per chat) as a one-part
+// alert in the outbox and marks its releases queued, in one transaction of
+// a few statements, whatever the number of chats. A message with a release
+// that is no longer pending (a digest folded it meanwhile) is dropped
+// whole rather than repeat what the digest holds.
 func (s *Store) QueueAlerts(ctx context.Context, msgs []AlertMessage, now time.Time) (int, error) {
-	queued := 0
+	var queued int
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		queued = 0
+		var chats, rels []int64
 		for _, m := range msgs {
-			var took []struct {
-				Seq       int64     `db:"arrival_seq"`
-				ArrivedAt time.Time `db:"arrived_at"`
+			for _, r := range m.Releases {
+				chats, rels = append(chats, m.ChatID), append(rels, r)
 			}
-			if err := tx.SelectContext(ctx, &took, `SELECT arrival_seq, arrived_at FROM alerts
-				WHERE chat_id = $1 AND release_id = ANY($2) AND status = 'pending'
-				ORDER BY arrival_seq FOR UPDATE`, m.ChatID, pq.Int64Array(m.Releases)); err != nil {
-				return err
+		}
+		var locked []struct {
+			ChatID    int64     `db:"chat_id"`
+			ReleaseID int64     `db:"release_id"`
+			Seq       int64     `db:"arrival_seq"`
+			ArrivedAt time.Time `db:"arrived_at"`
+		}
+		if err := tx.SelectContext(ctx, &locked, `SELECT a.chat_id, a.release_id, a.arrival_seq, a.arrived_at
+			FROM alerts a JOIN unnest($1::bigint[], $2::bigint[]) AS u(chat_id, release_id)
+				ON a.chat_id = u.chat_id AND a.release_id = u.release_id
+			WHERE a.status = 'pending'
+			FOR UPDATE OF a`, pq.Int64Array(chats), pq.Int64Array(rels)); err != nil {
+			return err
+		}
+		// Per chat: how many of its releases are still pending, their range of
+		// arrivals, and when the first arrived.
+		type span struct {
+			n        int
+			from, to int64
+			firstAt  time.Time
+		}
+		spans := map[int64]*span{}
+		for _, l := range locked {
+			sp := spans[l.ChatID]
+			if sp == nil {
+				sp = &span{from: l.Seq, to: l.Seq, firstAt: l.ArrivedAt}
+				spans[l.ChatID] = sp
 			}
-			if len(took) != len(m.Releases) {
+			if l.Seq < sp.from {
+				sp.from, sp.firstAt = l.Seq, l.ArrivedAt
+			}
+			sp.n, sp.to = sp.n+1, max(sp.to, l.Seq)
+		}
+		var ids, from, to, items []int64
+		var texts []string
+		var arrived []string
+		var alertChats, alertRels []int64
+		for _, m := range msgs {
+			sp := spans[m.ChatID]
+			if sp == nil || sp.n != len(m.Releases) {
 				continue
 			}
-			var digestID int64
-			if err := tx.GetContext(ctx, &digestID, `INSERT INTO digests
-					(chat_id, built_at, from_seq, to_seq, items, parts, kind)
-				VALUES ($1, $2, $3, $4, $5, 1, 'alert') RETURNING id`,
-				m.ChatID, now, took[0].Seq-1, took[len(took)-1].Seq, len(took)); err != nil {
-				return err
+			ids, from, to, items = append(ids, m.ChatID), append(from, sp.from-1), append(to, sp.to), append(items, int64(sp.n))
+			texts, arrived = append(texts, m.Text), append(arrived, sp.firstAt.Format(time.RFC3339Nano))
+			for _, r := range m.Releases {
+				alertChats, alertRels = append(alertChats, m.ChatID), append(alertRels, r)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO outbox
-					(digest_id, chat_id, part, text, not_before, kind, arrived_at)
-				VALUES ($1, $2, 1, $3, $4, 'alert', $5)`,
-				digestID, m.ChatID, m.Text, time.Now(), took[0].ArrivedAt); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE alerts SET status = 'queued', digest_id = $3, queued_at = $4
-				WHERE chat_id = $1 AND release_id = ANY($2)`,
-				m.ChatID, pq.Int64Array(m.Releases), digestID, now); err != nil {
-				return err
-			}
-			queued++
 		}
+		if len(ids) == 0 {
+			return nil
+		}
+		var made []struct {
+			ID     int64 `db:"id"`
+			ChatID int64 `db:"chat_id"`
+		}
+		if err := tx.SelectContext(ctx, &made, `INSERT INTO digests (chat_id, built_at, from_seq, to_seq, items, parts, kind)
+			SELECT u.chat_id, $2, u.from_seq, u.to_seq, u.items, 1, 'alert'
+			FROM unnest($1::bigint[], $3::bigint[], $4::bigint[], $5::int[]) AS u(chat_id, from_seq, to_seq, items)
+			RETURNING id, chat_id`,
+			pq.Int64Array(ids), now, pq.Int64Array(from), pq.Int64Array(to), pq.Int64Array(items)); err != nil {
+			return err
+		}
+		digestOf := make(map[int64]int64, len(made))
+		for _, m := range made {
+			digestOf[m.ChatID] = m.ID
+		}
+		digests := make([]int64, len(ids))
+		for i, id := range ids {
+			digests[i] = digestOf[id]
+		}
+		// Queued by the real clock, as digest parts are (see storeBatchPlans).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (digest_id, chat_id, part, text, not_before, kind, arrived_at)
+			SELECT u.digest_id, u.chat_id, 1, u.text, $4, 'alert', u.arrived_at
+			FROM unnest($1::bigint[], $2::bigint[], $3::text[], $5::timestamptz[]) AS u(digest_id, chat_id, text, arrived_at)`,
+			pq.Int64Array(digests), pq.Int64Array(ids), pq.StringArray(texts), time.Now(), pq.StringArray(arrived)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE alerts a SET status = 'queued', digest_id = d.id, queued_at = $3
+			FROM unnest($1::bigint[], $2::bigint[]) AS u(chat_id, release_id)
+			JOIN digests d ON d.chat_id = u.chat_id AND d.id = ANY($4)
+			WHERE a.chat_id = u.chat_id AND a.release_id = u.release_id`,
+			pq.Int64Array(alertChats), pq.Int64Array(alertRels), now, pq.Int64Array(digests)); err != nil {
+			return err
+		}
+		queued = len(ids)
 		return nil
 	})
 	if err != nil {
