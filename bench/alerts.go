@@ -108,7 +108,7 @@ func (a *alertDelays) AlertSent(d time.Duration) {
 		a.done()
 	}
 }
-func (a *alertDelays) DigestBuilt(time.Duration)           {}
+func (a *alertDelays) DigestBuilt(time.Duration)            {}
 func (a *alertDelays) DigestPartSent(string, time.Duration) {}
 func (a *alertDelays) AlertsQueued(int)                     {}
 func (a *alertDelays) AlertsFolded(int)                     {}

@@ -120,7 +120,7 @@ func TestUsageErrors(t *testing.T) {
 
 func TestConsoleLoadsTheSampleAndAnswers(t *testing.T) {
 	env := map[string]string{"DATABASE_URL": testdb.URL(t), "NEWSBOT_LANG": "en"}
-	script := "/start\n/search Kyzylzhar\n/subscribe mfa-budapest\n1\n/latest\n/language kk\n/help\n"
+	script := "/start\n/search Kyzylzhar\n/subscribe mfa-budapest\n2\n/latest\n/language kk\n/help\n"
 	out, err := runCmd(t, env, script, "console")
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +130,7 @@ func TestConsoleLoadsTheSampleAndAnswers(t *testing.T) {
 		"Hello! I bring you official news",
 		"From deficit to development",
 		"You now follow Embassy of the Republic of Kazakhstan in Hungary (mfa-budapest)",
-		"[1] Also follow the word “mfa-budapest” in all news",
+		"[1] 🔔 Alert me at once  [2] Also follow the word “mfa-budapest” in all news",
 		"You now follow the keyword “mfa-budapest”",
 		"<https://www.gov.kz/memleket/entities/mfa-budapest/press/news/details/1112463?lang=en>",
 		"Тіл: қазақша.",

@@ -31,7 +31,7 @@ func TestPostgresRestartUnderWebhookServe(t *testing.T) {
 	s := startServe(t, env)
 	hook, readyz := "http://"+addr+"/tg/hook", "http://"+addr+"/readyz"
 	waitFor(t, "serve registered its webhook", func() bool { return fake.Webhook().URL == hookURL })
-	if w := fake.Webhook(); w.SecretToken != secret || !slices.Equal(w.AllowedUpdates, []string{"message", "callback_query"}) {
+	if w := fake.Webhook(); w.SecretToken != secret || !slices.Equal(w.AllowedUpdates, []string{"message", "callback_query", "my_chat_member", "chat_member"}) {
 		t.Errorf("setWebhook got secret %q, allowed_updates %q", w.SecretToken, w.AllowedUpdates)
 	}
 
