@@ -1,6 +1,10 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestHTMLToText(t *testing.T) {
 	tests := []struct {
@@ -30,5 +34,14 @@ func TestHTMLToText(t *testing.T) {
 				t.Errorf("HTMLToText(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// A body beyond the markup bound is cut at a character, never inside one.
+func TestHTMLToTextCutsAnOverlongBodyAtACharacter(t *testing.T) {
+	long := "<p>" + strings.Repeat("Шымкент ", maxMarkupBytes/8) + "</p>"
+	got := HTMLToText(long)
+	if !utf8.ValidString(got) || len(got) > maxMarkupBytes || len(got) < maxMarkupBytes/2 {
+		t.Errorf("HTMLToText of %d bytes = %d bytes (valid UTF-8: %v), want a valid cut near %d", len(long), len(got), utf8.ValidString(got), maxMarkupBytes)
 	}
 }

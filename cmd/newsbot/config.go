@@ -23,6 +23,9 @@ type Config struct {
 	TelegramToken  string // TELEGRAM_BOT_TOKEN
 	TelegramAPIURL string // TELEGRAM_API_URL
 	HTTPAddr       string // HTTP_ADDR: health endpoints, metrics, webhook; "" for none
+	// METRICS_ADDR: health endpoints and metrics on an address of their own,
+	// off the public webhook listener; "" for HTTP_ADDR when no webhook.
+	MetricsAddr string
 
 	// Serving (serve): see config_serve.go.
 	WebhookURL    string        // TELEGRAM_WEBHOOK_URL; "" for long polling
@@ -58,6 +61,7 @@ func LoadConfig(getenv func(string) string) Config {
 		TelegramToken:  strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN")),
 		TelegramAPIURL: strings.TrimSpace(getenv("TELEGRAM_API_URL")),
 		HTTPAddr:       strings.TrimSpace(getenv("HTTP_ADDR")),
+		MetricsAddr:    strings.TrimSpace(getenv("METRICS_ADDR")),
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = defaultDatabaseURL
@@ -84,9 +88,13 @@ func (c Config) Validate(needToken bool) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("TELEGRAM_API_URL must be an http(s) URL of a Bot API server, like %s", defaultAPIURL)
 	}
-	if c.HTTPAddr != "" {
-		if _, port, err := net.SplitHostPort(c.HTTPAddr); err != nil || port == "" {
-			return fmt.Errorf("HTTP_ADDR must be host:port, like :8080 or 127.0.0.1:8080")
+	for _, a := range [...]struct{ name, addr string }{{"HTTP_ADDR", c.HTTPAddr}, {"METRICS_ADDR", c.MetricsAddr}} {
+		name, addr := a.name, a.addr
+		if addr == "" {
+			continue
+		}
+		if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
+			return fmt.Errorf("%s must be host:port, like :8080 or 127.0.0.1:8080", name)
 		}
 	}
 	if c.pollErr != nil {

@@ -14,12 +14,14 @@ import (
 	"github.com/newsbot-kz/newsbot/store"
 )
 
-// newHTTPHandler serves /healthz, /readyz and /metrics, and the webhook at
-// path when webhook is not nil. The webhook is matched on its exact path
-// before the mux, so any path Telegram is given works.
-func newHTTPHandler(st *store.Store, m *metrics.Metrics, path string, webhook http.Handler) http.Handler {
+// newHTTPHandler serves /healthz and /readyz, /metrics when withMetrics,
+// and the webhook at path when webhook is not nil. The webhook is matched on
+// its exact path before the mux, so any path Telegram is given works.
+func newHTTPHandler(st *store.Store, m *metrics.Metrics, withMetrics bool, path string, webhook http.Handler) http.Handler {
 	mux := healthHandler(st)
-	mux.Handle("GET /metrics", m.Handler())
+	if withMetrics {
+		mux.Handle("GET /metrics", m.Handler())
+	}
 	if webhook == nil {
 		return mux
 	}
@@ -55,15 +57,27 @@ func healthHandler(st *store.Store) *http.ServeMux {
 	return mux
 }
 
+// httpTimeouts bound what one connection may hold: a client that sends its
+// headers or body slowly is cut after read, and an answer (a webhook update
+// is answered once handled, within the handler's 30 s bound) after write.
+type httpTimeouts struct {
+	header, read, write, idle time.Duration
+}
+
+var serveTimeouts = httpTimeouts{header: 5 * time.Second, read: 10 * time.Second,
+	write: 40 * time.Second, idle: 90 * time.Second}
+
 // startHTTP listens on addr at once, so that a taken port stops serve with
 // a clear error, and serves h. stop, which may be called more than once,
-// lets the requests in hand (webhook updates) finish.
-func startHTTP(addr string, h http.Handler, log *slog.Logger) (stop func(), err error) {
+// lets the requests in hand (webhook updates) finish. setting names the
+// variable addr came from, for the error.
+func startHTTP(setting, addr string, h http.Handler, t httpTimeouts, log *slog.Logger) (stop func(), err error) {
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("HTTP_ADDR %s: %w", addr, err)
+		return nil, fmt.Errorf("%s %s: %w", setting, addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: h,
+		ReadHeaderTimeout: t.header, ReadTimeout: t.read, WriteTimeout: t.write, IdleTimeout: t.idle,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	done := make(chan struct{})
 	go func() {
@@ -79,4 +93,38 @@ func startHTTP(addr string, h http.Handler, log *slog.Logger) (stop func(), err 
 		srv.Shutdown(ctx)
 		<-done
 	}), nil
+}
+
+// startListeners starts HTTP_ADDR and METRICS_ADDR. /metrics tells how
+// many chats and releases there are and what fails: it is never served on
+// the webhook's public listener unless METRICS_ADDR names that very address.
+func startListeners(cfg Config, st *store.Store, m *metrics.Metrics, webhook http.Handler, log *slog.Logger) (stop func(), err error) {
+	var stops []func()
+	stopAll := func() {
+		for _, s := range stops {
+			s()
+		}
+	}
+	metricsOnMain := cfg.MetricsAddr == cfg.HTTPAddr || (cfg.MetricsAddr == "" && webhook == nil)
+	if cfg.HTTPAddr != "" {
+		h := newHTTPHandler(st, m, metricsOnMain, webhookPath(cfg.WebhookURL), webhook)
+		s, err := startHTTP("HTTP_ADDR", cfg.HTTPAddr, h, serveTimeouts, log)
+		if err != nil {
+			return nil, err
+		}
+		stops = append(stops, s)
+		if !metricsOnMain && cfg.MetricsAddr == "" {
+			log.Info("Metrics are not served on the webhook's address; set METRICS_ADDR to scrape them")
+		}
+	}
+	if cfg.MetricsAddr != "" && cfg.MetricsAddr != cfg.HTTPAddr {
+		h := newHTTPHandler(st, m, true, "", nil)
+		s, err := startHTTP("METRICS_ADDR", cfg.MetricsAddr, h, serveTimeouts, log)
+		if err != nil {
+			stopAll()
+			return nil, err
+		}
+		stops = append(stops, s)
+	}
+	return stopAll, nil
 }

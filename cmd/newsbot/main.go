@@ -48,7 +48,9 @@ Environment:
   DATABASE_URL        default postgres://postgres@127.0.0.1:5432/newsbot?sslmode=disable
   TELEGRAM_BOT_TOKEN  the bot's token (serve)
   TELEGRAM_API_URL    Bot API server, default https://api.telegram.org
-  HTTP_ADDR           address for /healthz, /readyz, /metrics and the webhook (serve), e.g. :8080
+  HTTP_ADDR           address for /healthz, /readyz and the webhook (serve), e.g. :8080;
+                      also /metrics when there is no webhook and no METRICS_ADDR
+  METRICS_ADDR        address for /metrics, /healthz and /readyz alone, e.g. 127.0.0.1:9090
   TELEGRAM_WEBHOOK_URL     https URL Telegram posts updates to (webhook mode); default long polling
   TELEGRAM_WEBHOOK_SECRET  the secret Telegram sends with each update (webhook mode)
   POLLER_RETRY        how often a replica tries to become the one poller, default 10s

@@ -46,14 +46,11 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if cfg.WebhookURL != "" {
 		webhook = webhookHandler(b, cfg.WebhookSecret, log)
 	}
-	stopHTTP := func() {}
-	if cfg.HTTPAddr != "" {
-		h := newHTTPHandler(st, m, webhookPath(cfg.WebhookURL), webhook)
-		if stopHTTP, err = startHTTP(cfg.HTTPAddr, h, log); err != nil {
-			return err
-		}
-		defer stopHTTP()
+	stopHTTP, err := startListeners(cfg, st, m, webhook, log)
+	if err != nil {
+		return err
 	}
+	defer stopHTTP()
 	if err := b.RegisterCommands(ctx); err != nil {
 		log.Warn("Could not register the command menu", slog.String("error", err.Error()))
 	}

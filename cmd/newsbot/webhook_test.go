@@ -68,7 +68,7 @@ func TestWebhookHandler(t *testing.T) {
 func TestHTTPHandlerRoutesTheWebhookPath(t *testing.T) {
 	h := &handled{}
 	wh := webhookHandler(h, "x", slog.New(slog.NewTextHandler(io.Discard, nil)))
-	mux := newHTTPHandler(nil, nil, "/tg/hook", wh)
+	mux := newHTTPHandler(nil, nil, false, "/tg/hook", wh)
 	for path, want := range map[string]int{"/tg/hook": 401, "/healthz": 200, "/metrics": 404, "/other": 404} {
 		method := http.MethodGet
 		if path == "/tg/hook" {

@@ -72,9 +72,12 @@ func parseFeed(a *answer) (*gofeed.Feed, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFeedShape(body); err != nil {
+		return nil, err
+	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-		return nil, fmt.Errorf("not an RSS or Atom feed (%s starting %q)", a.header.Get("Content-Type"), snippet(body))
+		return nil, fmt.Errorf("not an RSS or Atom feed (%s)", describeBody(a.header.Get("Content-Type"), body))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("malformed feed: %w", err)
@@ -122,4 +125,13 @@ func itemLinks(it *gofeed.Item, base *url.URL) []string {
 	}
 	add(it.GUID, false)
 	return out
+}
+
+// checkFeedShape checks a feed's shape as JSON Feed or XML, by its first
+// character as gofeed detects it.
+func checkFeedShape(body []byte) error {
+	if t := bytes.TrimSpace(body); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		return checkJSONShape(t)
+	}
+	return checkXMLShape(body)
 }

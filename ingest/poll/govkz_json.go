@@ -27,7 +27,10 @@ func decodeList(a *answer) ([]map[string]any, error) {
 	}
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 || (body[0] != '[' && body[0] != '{') {
-		return nil, fmt.Errorf("not JSON (%s starting %q)", a.header.Get("Content-Type"), snippet(body))
+		return nil, fmt.Errorf("not JSON (%s)", describeBody(a.header.Get("Content-Type"), body))
+	}
+	if err := checkJSONShape(body); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber() // ids beyond 2^53 stay exact

@@ -1,13 +1,13 @@
 package poll
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"strings"
 	"time"
 
 	"golang.org/x/net/publicsuffix"
@@ -94,8 +94,21 @@ func unexpected(a *answer) error {
 	return &StatusError{Code: a.status, Status: fmt.Sprintf("%d %s", a.status, http.StatusText(a.status))}
 }
 
-// snippet is the start of a body for an error message, on one line.
-func snippet(b []byte) string {
-	s := strings.Join(strings.Fields(string(b[:min(len(b), 120)])), " ")
-	return strings.ToValidUTF8(s, "?")
+// describeBody names what an answer that is not a feed was, without
+// quoting it: an answer can hold anything (a redirect target's secrets, an
+// internal page) and the description is stored in sources.last_error,
+// which /stats and the log show.
+func describeBody(contentType string, b []byte) string {
+	if contentType == "" {
+		contentType = "no Content-Type"
+	}
+	kind := ""
+	head := bytes.ToLower(bytes.TrimSpace(b[:min(len(b), 512)]))
+	switch {
+	case len(head) == 0:
+		kind = ", empty"
+	case bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<html")):
+		kind = ", an HTML page"
+	}
+	return fmt.Sprintf("%s, %d bytes%s", contentType, len(b), kind)
 }
