@@ -45,11 +45,31 @@ func newGetter(o Options) *getter {
 	// The jar keeps the gov.kz ticket cookie between requests.
 	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
 	return &getter{
-		client:   &http.Client{Jar: jar},
+		client:   &http.Client{Jar: jar, Transport: guardedTransport(o), CheckRedirect: checkRedirect},
 		ua:       o.UserAgent,
 		timeout:  o.Timeout,
 		maxBytes: o.MaxBytes,
 	}
+}
+
+// guardedTransport is the default transport dialing through a
+// guardedDialer that trusts the hosts of the configured gov.kz base, feeds
+// and proxy (see redirects.go).
+func guardedTransport(o Options) *http.Transport {
+	configured := []string{o.BaseURL}
+	for _, f := range o.Feeds {
+		configured = append(configured, f.URL)
+	}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	for _, raw := range configured {
+		if req, err := http.NewRequest(http.MethodGet, raw, nil); err == nil {
+			if proxy, err := t.Proxy(req); err == nil && proxy != nil {
+				configured = append(configured, proxy.String())
+			}
+		}
+	}
+	t.DialContext = newGuardedDialer(configured...).DialContext
+	return t
 }
 
 // do sends req and reads its answer whole. A timeout, a too large answer or

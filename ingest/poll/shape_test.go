@@ -116,7 +116,7 @@ func TestWorstFeedTheCapsAllowStaysUnderItsStatedMemory(t *testing.T) {
 			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 			io.WriteString(w, body)
 		}))
-		f := &feeds{get: newGetter(Options{Timeout: time.Minute, MaxBytes: DefaultMaxBytes}), clock: time.Now}
+		f := &feeds{get: newGetter(Options{BaseURL: srv.URL, Timeout: time.Minute, MaxBytes: DefaultMaxBytes}), clock: time.Now}
 		var got fetched
 		var err error
 		// The whole of a poll but the database: the answer read, parsed,

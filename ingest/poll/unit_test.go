@@ -111,7 +111,7 @@ func TestGetterAbandonsLargeAnswers(t *testing.T) {
 		w.Write([]byte(big))
 	}))
 	defer srv.Close()
-	g := newGetter(Options{UserAgent: "newsbot/test", Timeout: time.Minute, MaxBytes: DefaultMaxBytes})
+	g := newGetter(Options{BaseURL: srv.URL, UserAgent: "newsbot/test", Timeout: time.Minute, MaxBytes: DefaultMaxBytes})
 	for _, path := range []string{"/announced", "/chunked"} {
 		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
 		if _, err := g.do(context.Background(), req); !errors.Is(err, errTooLarge) {
