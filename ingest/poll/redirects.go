@@ -20,6 +20,7 @@ import (
 //   - over plain http only within the registrable domain it started on
 //     (www.gov.kz → gov.kz), anywhere else only over https;
 //   - at most maxRedirects times;
+//
 // and a connection to any host the operator did not configure is made only
 // to a public address, checked after DNS resolution, on the very address
 // checked (a name that resolves to a public address and then to a private
