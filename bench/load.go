@@ -9,14 +9,17 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/newsbot-kz/newsbot/store"
 )
 
 // copyChunk is how many releases one COPY transaction holds.
 const copyChunk = 5000
 
 // copyWorkers is how many COPY streams run at once. PostgreSQL computes the
-// generated search and canon columns of every row, which is most of the cost
-// of loading, so one stream per core.
+// generated search column of every row and Go the canon vector
+// (store.CanonVector), which with the index builds is most of the cost of
+// loading, so one stream per core.
 const copyWorkers = 2
 
 // loadArchive bulk-loads the generated archive: the same rows the importer
@@ -111,7 +114,7 @@ func entityIDs(ctx context.Context, db *sql.DB) (map[string]int64, error) {
 func copyReleases(ctx context.Context, db *sql.DB, ents map[string]int64, rels []Release) error {
 	return inTx(ctx, db, func(tx *sql.Tx) error {
 		err := copyRows(ctx, tx, `COPY releases (id, arrival_seq, arrived_at, entity_id, govkz_id,
-			content_hash, url, title, body, lang, published_on, shingles, other_text) FROM STDIN`,
+			content_hash, url, title, body, lang, published_on, shingles, other_text, canon) FROM STDIN`,
 			len(rels), func(i int) []any {
 				r := rels[i]
 				var ent, govkz any
@@ -126,7 +129,8 @@ func copyReleases(ctx context.Context, db *sql.DB, ents map[string]int64, rels [
 					other = r.Other.Title + "\n\n" + r.Other.Body
 				}
 				return []any{r.seq, r.seq, r.ArrivedAt, ent, govkz, r.ContentHash, r.URL, r.Title,
-					r.Body, r.Lang, r.PublishedOn.Format(time.DateOnly), pq.Int64Array(r.Shingles), other}
+					r.Body, r.Lang, r.PublishedOn.Format(time.DateOnly), pq.Int64Array(r.Shingles), other,
+					store.CanonVector(r.Title, r.Body, other)}
 			})
 		if err != nil {
 			return err

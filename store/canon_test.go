@@ -1,0 +1,104 @@
+package store_test
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/lib/pq"
+
+	"github.com/newsbot-kz/newsbot/internal/testdb"
+	"github.com/newsbot-kz/newsbot/store"
+)
+
+// canonInputs are the lines of the fixture and the evaluation corpus, and
+// texts at the tsvector's limits: a word too long to index, one repeated
+// past the positions a word keeps, positions past the largest.
+func canonInputs(t *testing.T) []string {
+	inputs := []string{
+		"",
+		"Шымкент " + strings.Repeat("ы", 1100) + " Kyzylzhar-2 Шымкент",
+		strings.Repeat("су құбыры ", 300),
+		strings.Repeat("a b c d e f g h ", 2100) + "Astana Astana",
+		"0001 2025 1e5 a1b2 3д Nur-Sultan'dıñ",
+	}
+	for _, f := range []string{"../testdata/enbekshi-news-2025-11-26.txt", "../testdata/eval/corpus.jsonl"} {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			inputs = append(inputs, sc.Text())
+		}
+		fh.Close()
+	}
+	return inputs
+}
+
+// The vector COPY stores is the one PostgreSQL computes from the text.
+func TestCanonVectorIsWhatPostgreSQLComputes(t *testing.T) {
+	st := testdb.Open(t)
+	inputs := canonInputs(t)
+	vectors := make([]string, len(inputs))
+	for i, in := range inputs {
+		vectors[i] = store.CanonVector(in, "", "")
+	}
+	var differ []int
+	err := st.DB().SelectContext(context.Background(), &differ, `
+		SELECT n::int FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(t, v, n)
+		WHERE v::tsvector IS DISTINCT FROM to_tsvector('simple', newsbot_canonical(t || ' ' || '' || ' ' || ''))
+		ORDER BY n`, pq.Array(inputs), pq.Array(vectors))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range differ[:min(len(differ), 5)] {
+		in := inputs[n-1]
+		t.Errorf("CanonVector(%.80q…) differs from to_tsvector", in)
+	}
+	if len(differ) > 0 {
+		t.Errorf("%d of %d inputs differ", len(differ), len(inputs))
+	}
+}
+
+// Imported releases, and a release whose text an UPDATE in SQL changes
+// (the trigger's case), carry the canon PostgreSQL's own function gives.
+func TestImportedCanonIsTheDatabasesOwn(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	var rels []store.NewRelease
+	for i, in := range canonInputs(t)[1:40] {
+		r := rel("shymkent", int64(i+1), in, "Шымкентте су құбыры")
+		r.ContentHash = strings.Repeat("c", 60) + string(rune('a'+i/26)) + string(rune('a'+i%26))
+		rels = append(rels, r)
+	}
+	rels = append(rels, rels[0]) // repeated within one import: stored once
+	got, err := st.ImportReleases(ctx, rels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.New != len(rels)-1 || got.Known != 1 {
+		t.Errorf("import = %+v, want %d new and 1 known", got, len(rels)-1)
+	}
+	if _, err := st.DB().ExecContext(ctx, `UPDATE releases SET other_text = 'Венгрия Budapest' WHERE govkz_id = 2`); err != nil {
+		t.Fatal(err)
+	}
+	var wrong int
+	err = st.DB().GetContext(ctx, &wrong, `SELECT count(*) FROM releases WHERE canon IS DISTINCT FROM
+		to_tsvector('simple', newsbot_canonical(title || ' ' || body || ' ' || other_text))`)
+	if err != nil || wrong != 0 {
+		t.Errorf("%d releases with a canon other than the database's own (%v)", wrong, err)
+	}
+	var order []int64
+	if err := st.DB().SelectContext(ctx, &order, `SELECT govkz_id FROM releases ORDER BY arrival_seq`); err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range order {
+		if id != int64(i+1) {
+			t.Fatalf("arrival order %v, want the import's order", order)
+		}
+	}
+}
