@@ -18,6 +18,7 @@ type Report struct {
 	Digest   DigestResult
 	Delivery []DeliveryResult
 	Alerts   []AlertResult
+	Latest   []LatestCase
 }
 
 // Markdown writes the report as markdown tables, each figure next to its
@@ -53,6 +54,7 @@ func (r *Report) Markdown(w io.Writer) {
 	r.importSection(p)
 	r.memorySection(p)
 	r.alertSection(p)
+	r.latestSection(p)
 }
 
 type printer func(format string, args ...any)
@@ -215,4 +217,24 @@ func bytesIEC(b uint64) string {
 		return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
 	}
 	return fmt.Sprintf("%d KiB", b>>10)
+}
+
+func (r *Report) latestSection(p printer) {
+	if len(r.Latest) == 0 {
+		return
+	}
+	p("")
+	p("## 7. /latest at %s releases", num(r.Data.Releases))
+	p("")
+	p("Each filter's page 1 and page 5 (ten releases and one more), warmed once, then timed; the old statement (one query, `$1 = 0 OR …` conditions, an EXISTS over the chat's keywords per release) on the first %d filters of each kind, stopped at %s.", latestBaselineRuns, dur(latestBaselineTimeout))
+	p("")
+	p("| filter | runs | page 1 p50 | page 1 p95 | page 5 p50 | page 5 p95 | old statement p50 (max) |")
+	p("|---|---|---|---|---|---|---|")
+	for _, c := range r.Latest {
+		old := fmt.Sprintf("%s (%s)", dur(c.BaseP50), dur(c.BaseMax))
+		if c.BaseTimedOut > 0 {
+			old += fmt.Sprintf(", %d of %d stopped at the timeout", c.BaseTimedOut, c.Baseline)
+		}
+		p("| %s | %d | %s | %s | %s | %s | %s |", c.Name, c.Runs, dur(c.P50), dur(c.P95), dur(c.P50p5), dur(c.P95p5), old)
+	}
 }

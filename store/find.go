@@ -86,29 +86,6 @@ type LatestFilter struct {
 	Timeout time.Duration
 }
 
-// Latest returns releases matching f, newest first (published date, then
-// arrival), skipping offset and returning at most limit.
-func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) ([]Release, error) {
-	var rows []releaseRow
-	err := s.selectWithin(ctx, f.Timeout, &rows, `
-		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
-		FROM releases r LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$6")+`
-		WHERE ($1 = 0 OR r.entity_id = $1)
-		  AND ($2 = '' OR `+matchCanonical("$2")+`)
-		  AND ($3 = 0
-		       OR r.entity_id IN (SELECT entity_id FROM subscriptions
-		                          WHERE chat_id = $3 AND kind = 'entity')
-		       OR EXISTS (SELECT 1 FROM subscriptions s
-		                  WHERE s.chat_id = $3 AND s.kind = 'keyword'
-		                    AND s.match_query <> '' AND `+matchCanonical("s.match_query")+`))
-		ORDER BY r.published_on DESC, r.arrival_seq DESC
-		OFFSET $4 LIMIT $5`, f.EntityID, noNUL(f.Match), f.ChatID, offset, limit, noNUL(f.Lang))
-	if err != nil {
-		return nil, fmt.Errorf("store: latest: %w", err)
-	}
-	return releasesOf(rows), nil
-}
-
 // SearchQuery is a /search as the store runs it.
 type SearchQuery struct {
 	Match      string    // tsquery over canonical text (textmatch.SearchQuery); required

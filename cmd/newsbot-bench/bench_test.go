@@ -35,6 +35,8 @@ func TestBenchSmoke(t *testing.T) {
 		`(?m)^## 4\. Import throughput\n\n(.*\n){2}\| store\.ImportReleases.* \| 200 \| [\d.]+ [µm]?s \| \d+ \|\n\| baseline: .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|`,
 		`(?m)^## 5\. Peak memory .*\n\n(.*\n){2}\| Go heap in use .* \| [\d.]+ [KMG]iB \| [\d.]+ [KMG]iB \|\n\| process RSS .* \| [\d.]+ [KMG]iB \| [\d.]+ [KMG]iB \|`,
 		`(?m)^## 6\. Instant alerts: a burst of 50 releases, 300 chats of which \d+ .*\n\n(.*\n){2}\| 1000/s \| [\d,]+ \| [1-9][\d,]* \| [\d.]+ [µm]?s \| [1-9][\d,]* \| [\d.]+ [µm]?s \|`,
+		`(?m)^## 7\. /latest at [\d,]+ releases\n\n(.*\n){2}(.*\n){2}\| everything \| 20 \| [\d.]+ [µm]?s \|`,
+		`(?m)^\| a chat: 3 keywords matching nothing \| 20 \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s`,
 	} {
 		if !regexp.MustCompile(want).MatchString(report) {
 			t.Errorf("report lacks %s\n\n%s", want, report)
