@@ -23,12 +23,12 @@ var (
 		en: "Releases published today (Almaty): %d",
 	}
 	MsgStatsOutbox = Text{
-		kk: "Жіберілуді күтіп тұрған дайджест хабарлары: %d",
+		kk: "Жіберілуді күтіп тұрған дайджест хабарламалары: %d",
 		ru: "Сообщений дайджеста в очереди: %d",
 		en: "Digest messages waiting to be sent: %d",
 	}
 	MsgStatsDigest = Text{
-		kk: "Соңғы дайджест: %s — %d дайджест, %d/%d хабар жіберілді",
+		kk: "Соңғы дайджест: %s — %d дайджест жиналды, %d/%d хабарлама жіберілді",
 		ru: "Последний дайджест: %s — собрано %d, отправлено сообщений %d из %d",
 		en: "Last digest run: %s — %d digests built, %d of %d messages sent",
 	}
