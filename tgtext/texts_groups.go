@@ -57,13 +57,13 @@ var (
 	TxtThisChat    = Text{kk: "осы чат", ru: "этот чат", en: "this chat"}
 	MsgChannelPick = Text{
 		kk: "Қазір осы чаттағы баптаулар мынаған қатысты: <b>%s</b>. Таңдаңыз:",
-		ru: "Сейчас настройки здесь относятся к: <b>%s</b>. Выберите:",
+		ru: "Сейчас здесь настраивается: <b>%s</b>. Выберите:",
 		en: "Settings here now apply to: <b>%s</b>. Choose:",
 	}
 	// MsgActingOnToast is plain text, for a button's notification.
 	MsgActingOnToast = Text{
 		kk: "Баптаулар енді мынаған қатысты: %s",
-		ru: "Настройки теперь относятся к: %s",
+		ru: "Теперь здесь настраивается: %s",
 		en: "Settings now apply to: %s",
 	}
 	MsgChannelConnected = Text{

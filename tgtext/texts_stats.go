@@ -19,7 +19,7 @@ var (
 	}
 	MsgStatsReleases = Text{
 		kk: "Бүгін жарияланған жаңалықтар (Алматы уақыты): %d",
-		ru: "Новостей за сегодня (по Алматы): %d",
+		ru: "Новостей за сегодня (по времени Алматы): %d",
 		en: "Releases published today (Almaty): %d",
 	}
 	MsgStatsOutbox = Text{
@@ -34,7 +34,7 @@ var (
 	}
 	MsgStatsNoDigest = Text{
 		kk: "Соңғы дайджест: әлі болған жоқ",
-		ru: "Последний дайджест: ещё не было",
+		ru: "Последний дайджест: ещё не собирался",
 		en: "Last digest run: none yet",
 	}
 	MsgStatsSources = Text{
