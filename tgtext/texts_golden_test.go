@@ -133,10 +133,10 @@ func renderAll(t testing.TB, lang string) []rendered {
 // funcSamples render the functions that take a language, each as a list of
 // {case, text}; nil for those covered elsewhere.
 var funcSamples = map[string]func(lang string) [][2]string{
-	"Tr":           nil, // renders the catalogue
-	"Item":         nil, // digest/testdata/digest_*.golden and alerts_*.golden
-	"ReleaseLink":  nil, // a URL
-	"Alert":        nil, // digest/testdata/alerts_*.golden; its header below
+	"Tr":          nil, // renders the catalogue
+	"Item":        nil, // digest/testdata/digest_*.golden and alerts_*.golden
+	"ReleaseLink": nil, // a URL
+	"Alert":       nil, // digest/testdata/alerts_*.golden; its header below
 	"FormatDate": func(l string) (out [][2]string) {
 		for m := time.January; m <= time.December; m++ {
 			d := time.Date(2026, m, 5, 0, 0, 0, 0, time.UTC)
