@@ -98,14 +98,16 @@ func args(e entry, lang string) []any {
 	return out
 }
 
-// render is every text of the package in lang: the catalogue with
-// representative arguments, then what functions build.
+// rendered is one text as a chat reads it.
 type rendered struct {
 	name, text string
 	html       bool
 	hostile    bool // an argument is the hostile string, which must show as text
 }
 
+// renderAll is every text of the package in lang: the catalogue with
+// representative arguments, then what the functions that take a language
+// build.
 func renderAll(t testing.TB, lang string) []rendered {
 	t.Helper()
 	var out []rendered
