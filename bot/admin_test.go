@@ -92,7 +92,7 @@ func TestStatsForAdminsInTheirLanguage(t *testing.T) {
 	e := newAdminEnv(t)
 	for lang, want := range map[string][]string{
 		"en": {"newsbot statistics", "Chats: 1 (active: 1)", "Last digest run: none yet", "Sources failing: 0 of 0"},
-		"ru": {"Статистика newsbot", "Чаты: 1 (активных: 1)", "Последний дайджест: ещё не было"},
+		"ru": {"Статистика newsbot", "Чаты: 1 (активных: 1)", "Последний дайджест: ещё не собирался"},
 		"kk": {"newsbot статистикасы", "Чаттар: 1 (белсенді: 1)"},
 	} {
 		if _, err := e.say(adminChat, lang, "/language "+lang); err != nil {

@@ -40,7 +40,7 @@ func TestSwitchASubscriptionToInstantAlerts(t *testing.T) {
 		t.Errorf("quiet hours after off: %+v", q)
 	}
 	mustContain(t, h.one(h.send(chat, "en", "/alerts quiet soon")).Plain, "Give quiet hours as /alerts quiet 23:00-07:00")
-	mustContain(t, h.one(h.send(802, "ru", "/alerts")).Plain, "Мгновенных подписок нет")
+	mustContain(t, h.one(h.send(802, "ru", "/alerts")).Plain, "Подписок с мгновенными уведомлениями нет")
 }
 
 // Changing a mode is a change like any other: a group member cannot.

@@ -30,7 +30,7 @@ func TestDigestSettingsAndChanges(t *testing.T) {
 		{"/timezone", []string{"Your time zone: Europe/Budapest, UTC+01:00.", "/timezone UTC+3"}},
 		{"/timezone utc+3", []string{"Time zone: UTC+03:00.", "Next digest: 27 November 2025, 07:30."}},
 		{"/timezone Mars/Olympus <b>", []string{"I do not know the time zone “Mars/Olympus <b>”.",
-			"a city (/timezone Budapest)"}},
+			"a city or an offset from UTC: /timezone Europe/Budapest, /timezone Budapest, /timezone UTC+3."}},
 		{"/timezone almaty", []string{"Time zone: Asia/Almaty, UTC+05:00."}},
 	}
 	for _, s := range steps {
@@ -58,7 +58,7 @@ func TestDigestSettingsInKazakhAndRussian(t *testing.T) {
 	mustContain(t, h.one(h.send(602, "ru", "/digest")).Plain,
 		"Ежедневный дайджест: каждый день в 09:00 (Asia/Almaty, UTC+05:00).", "Следующий дайджест: 27 ноября 2025, 09:00.")
 	mustContain(t, h.one(h.send(603, "kk", "/digest")).Plain,
-		"Күнделікті дайджест: күн сайын сағат 09:00", "Келесі дайджест: 27 қараша 2025, 09:00.")
+		"Күнделікті дайджест: күн сайын сағат 09:00", "Келесі дайджест: 2025 жылғы 27 қараша, 09:00.")
 	mustContain(t, h.one(h.send(602, "ru", "/timezone Будапешт")).Plain, "Часовой пояс: Europe/Budapest, UTC+01:00.")
 	mustContain(t, h.one(h.send(603, "kk", "/digest 99")).Plain, "Уақытты СС:ММ түрінде жазыңыз")
 }

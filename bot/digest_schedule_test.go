@@ -77,6 +77,6 @@ func TestSubscriptionConfirmationShowsTheNewestMatches(t *testing.T) {
 	if links == 0 || links > 3 {
 		t.Errorf("%d linked titles, want 1 to 3:\n%s", links, got.Plain)
 	}
-	mustContain(t, h.one(h.send(613, "ru", "/subscribe Кызылжар")).Plain, "Последние подходящие новости:", "1. ")
-	mustContain(t, h.one(h.send(614, "kk", `/subscribe "Zzqxville"`)).Plain, "Әзірге сәйкес жаңалық жоқ")
+	mustContain(t, h.one(h.send(613, "ru", "/subscribe Кызылжар")).Plain, "Последние новости по этой подписке:", "1. ")
+	mustContain(t, h.one(h.send(614, "kk", `/subscribe "Zzqxville"`)).Plain, "Әзірге бұған сәйкес жаңалық жоқ")
 }

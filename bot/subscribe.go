@@ -84,7 +84,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		return err
 	}
 	if !created {
-		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, "«"+echo(sub.Value)+"»"), nil)
+		b.reply(ctx, c, tgtext.Tr(c.lang, tgtext.MsgAlreadyFollow, tgtext.Quote(c.lang, echo(sub.Value))), nil)
 		return nil
 	}
 	text := tgtext.Tr(c.lang, tgtext.MsgFollowKeyword, echo(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
@@ -182,7 +182,7 @@ func (b *Bot) subscriptionName(ctx context.Context, lang string, sub store.Subsc
 			return e.Name(lang)
 		}
 	}
-	return "«" + sub.Value + "»"
+	return tgtext.Quote(lang, sub.Value)
 }
 
 func (b *Bot) unsubscribeList(ctx context.Context, c chatCtx) (string, *models.InlineKeyboardMarkup, error) {
@@ -238,10 +238,10 @@ func (b *Bot) subscriptionList(ctx context.Context, c chatCtx) (string, *models.
 }
 
 // viewName is how a subscription is shown: the entity's name or the keyword
-// in guillemets.
+// in the quotation marks of lang.
 func viewName(s store.SubscriptionView, lang string) string {
 	if s.Entity != nil {
 		return s.Entity.Name(lang)
 	}
-	return "«" + s.Value + "»"
+	return tgtext.Quote(lang, s.Value)
 }

@@ -171,7 +171,7 @@ func TestQuietHoursAndTheDigestFirst(t *testing.T) {
 	if st := e.run(e.at(1, 8, 1)); st.Messages != 1 {
 		t.Errorf("the morning pass queued %d messages, want chat 1's", st.Messages)
 	}
-	if got := e.alerts(1); len(got) != 1 || !strings.Contains(got[0], "Late news A") || !strings.Contains(got[0], "Новое сообщение") {
+	if got := e.alerts(1); len(got) != 1 || !strings.Contains(got[0], "Late news A") || !strings.Contains(got[0], "Свежая новость") {
 		t.Errorf("chat 1 in the morning: %q", got)
 	}
 	if got := e.alerts(2); len(got) != 0 {

@@ -52,16 +52,16 @@ func TestEachSubscriberGetsTheRightItemsOnce(t *testing.T) {
 	}{
 		{10, []string{"Akimat of Shymkent city", "1. Kyzylzhar-2 microdistrict receives water", "2. Shymkent mayor meets entrepreneurs"},
 			[]string{"From deficit to development", "also:", "Hungary"}},
-		{11, []string{"26 ноября 2025", "1 новое сообщение", "Посольство Республики Казахстан в Венгрии", "Water Governance"},
+		{11, []string{"26 ноября 2025", "1 новость", "Посольство Республики Казахстан в Венгрии", "Water Governance"},
 			[]string{"Shymkent", "2."}},
 		// The keyword matches the akimat's story and both fixture tellings:
 		// one story, the other two named under it.
-		{12, []string{"26 қараша 2025", "«Shymkent»", "Kyzylzhar-2 microdistrict receives water", "сондай-ақ: From deficit to development; Kyzylzhar-2 microdistrict in Shymkent has been connected", "2. Shymkent mayor meets entrepreneurs"},
+		{12, []string{"2025 жылғы 26 қараша", "«Shymkent»", "Kyzylzhar-2 microdistrict receives water", "сондай-ақ: From deficit to development; Kyzylzhar-2 microdistrict in Shymkent has been connected", "2. Shymkent mayor meets entrepreneurs"},
 			[]string{"3."}},
 		// Entities come first, in the order they were followed: the Shymkent
 		// stories land in the akimat's group, and the keyword has nothing left.
 		{13, []string{"Akimat of Shymkent city", "Embassy of the Republic of Kazakhstan in Hungary", "1. Meeting at the Embassy", "2. Kyzylzhar-2 microdistrict receives water", "also: From deficit to development", "3. Shymkent mayor meets"},
-			[]string{"«Shymkent»", "4."}},
+			[]string{"“Shymkent”", "«Shymkent»", "4."}},
 	}
 	for _, tt := range tests {
 		parts := e.queued(tt.chat)
@@ -205,7 +205,7 @@ func TestItemLimitEndsWithAndMore(t *testing.T) {
 	if !strings.Contains(parts[0], "3. ") || strings.Contains(parts[0], "4. ") {
 		t.Errorf("want exactly 3 items:\n%s", parts[0])
 	}
-	if !strings.HasSuffix(parts[0], "сообщений — /latest") || !strings.Contains(parts[0], "…и ещё ") {
-		t.Errorf("want a closing “…и ещё N сообщений — /latest”:\n%s", parts[0])
+	if !strings.HasSuffix(parts[0], "новостей — /latest") || !strings.Contains(parts[0], "…и ещё ") {
+		t.Errorf("want a closing “…и ещё N новостей — /latest”:\n%s", parts[0])
 	}
 }

@@ -17,7 +17,7 @@ func Render(d Digest) []Part {
 	s.Add(h.HTML, h.Plain)
 	n := 0
 	for _, g := range d.Groups {
-		title := groupTitle(g)
+		title := groupTitle(g, d.Lang)
 		for i, it := range g.Items {
 			n++
 			item := tgtext.Item(n, it.Release, d.Lang, tgtext.ItemOptions{HideEntity: g.EntityID, Also: it.Also})
@@ -60,9 +60,9 @@ func titleBlock(title string) tgtext.Block {
 	return tgtext.Block{HTML: "<b>" + tgtext.Esc(title) + "</b>\n", Plain: title + "\n"}
 }
 
-func groupTitle(g Group) string {
+func groupTitle(g Group, lang string) string {
 	if g.Keyword {
-		return "«" + g.Title + "»"
+		return tgtext.Quote(lang, g.Title)
 	}
 	return tgtext.Truncate(g.Title, tgtext.MaxSourceRunes)
 }

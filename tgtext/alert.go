@@ -53,16 +53,17 @@ func alertHeader(rels []store.Release, lang string) string {
 }
 
 // newFrom is "3 new from Akimat of Shymkent", or "3 new releases" without
-// one source.
+// one source. In Kazakh the noun stays singular after a numeral ("3
+// жаңалық"); the source comes first so that no case ending depends on it.
 func newFrom(lang string, n int, source string) string {
 	switch lang {
 	case "kk":
 		if source != "" {
-			return fmt.Sprintf("%s: %d жаңа хабарлама", source, n)
+			return fmt.Sprintf("%s: %d жаңалық", source, n)
 		}
-		return fmt.Sprintf("%d жаңа хабарлама", n)
+		return fmt.Sprintf("%d жаңалық", n)
 	case "ru":
-		noun := ruPlural(n, "новое сообщение", "новых сообщения", "новых сообщений")
+		noun := ruPlural(n, "новость", "новости", "новостей")
 		if source != "" {
 			return fmt.Sprintf("%d %s: %s", n, noun, source)
 		}

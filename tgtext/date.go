@@ -1,18 +1,22 @@
 package tgtext
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
-// FormatDate writes t's date in lang: "26 қараша 2025", "26 ноября 2025",
-// "26 November 2025".
+// FormatDate writes t's date in lang: "2025 жылғы 26 қараша",
+// "26 ноября 2025", "26 November 2025".
 func FormatDate(lang string, t time.Time) string {
-	month := t.Month().String()
+	day, year := strconv.Itoa(t.Day()), strconv.Itoa(t.Year())
 	switch lang {
 	case "kk":
-		month = monthsKK[t.Month()-1]
+		// The year comes first, as an attribute: "2025 жылғы 26 қараша".
+		return year + " жылғы " + day + " " + monthsKK[t.Month()-1]
 	case "ru":
-		month = monthsRU[t.Month()-1]
+		return day + " " + monthsRU[t.Month()-1] + " " + year
 	}
-	return t.Format("2") + " " + month + " " + t.Format("2006")
+	return day + " " + t.Month().String() + " " + year
 }
 
 var (
@@ -22,3 +26,13 @@ var (
 	monthsRU = [12]string{"января", "февраля", "марта", "апреля", "мая", "июня",
 		"июля", "августа", "сентября", "октября", "ноября", "декабря"}
 )
+
+// Quote puts s in the quotation marks of lang: «…» in Kazakh and Russian,
+// “…” in English. s is whatever the caller has (plain text or escaped HTML);
+// the marks need no escaping.
+func Quote(lang, s string) string {
+	if lang == "kk" || lang == "ru" {
+		return "«" + s + "»"
+	}
+	return "“" + s + "”"
+}

@@ -10,4 +10,8 @@
 // and English nouns after a numeral need at most two forms, Russian three)
 // are a few lines here, and a misspelt message name fails to compile instead
 // of showing a key to a user at run time.
+//
+// GLOSSARY.md is the term each text uses per language and the terms to
+// avoid; the tests hold every text to it, and testdata/texts_*.golden show
+// every text in each language as a chat reads it.
 package tgtext

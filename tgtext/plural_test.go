@@ -21,17 +21,19 @@ func TestMoreLineInEachLanguage(t *testing.T) {
 	}{
 		{"en", 1, "…and 1 more release — /latest"},
 		{"en", 7, "…and 7 more releases — /latest"},
-		{"ru", 1, "…и ещё 1 сообщение — /latest"},
-		{"ru", 3, "…и ещё 3 сообщения — /latest"},
-		{"ru", 11, "…и ещё 11 сообщений — /latest"},
-		{"kk", 5, "…тағы 5 хабарлама — /latest"},
+		{"ru", 1, "…и ещё 1 новость — /latest"},
+		{"ru", 3, "…и ещё 3 новости — /latest"},
+		{"ru", 11, "…и ещё 11 новостей — /latest"},
+		{"ru", 21, "…и ещё 21 новость — /latest"},
+		{"kk", 1, "…тағы 1 жаңалық — /latest"},
+		{"kk", 5, "…тағы 5 жаңалық — /latest"},
 	}
 	for _, tt := range tests {
 		if got := MoreReleases(tt.lang, tt.n); got != tt.want {
 			t.Errorf("MoreReleases(%s, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
 		}
 	}
-	if got := NewReleases("ru", 22); got != "22 новых сообщения по вашим подпискам" {
+	if got := NewReleases("ru", 22); got != "22 новости по вашим подпискам" {
 		t.Errorf("NewReleases(ru, 22) = %q", got)
 	}
 }

@@ -3,23 +3,23 @@ package tgtext
 // Messages of subscribing, listing and searching. Arguments are escaped HTML.
 var (
 	MsgFollowEntity = Text{
-		kk: "✅ Енді <b>%s</b> (<code>%s</code>) жаңалықтарын аласыз.",
-		ru: "✅ Вы подписались на <b>%s</b> (<code>%s</code>).",
+		kk: "✅ Сіз жазылдыңыз: <b>%s</b> (<code>%s</code>).",
+		ru: "✅ Вы подписались: <b>%s</b> (<code>%s</code>).",
 		en: "✅ You now follow <b>%s</b> (<code>%s</code>).",
 	}
 	BtnAlsoWord = Text{
-		kk: "«%s» сөзін барлық жаңалықтан қадағалау",
+		kk: "«%s» сөзін барлық жаңалықтардан қадағалау",
 		ru: "Следить за словом «%s» во всех новостях",
 		en: "Also follow the word “%s” in all news",
 	}
 	MsgRecentHeading = Text{
-		kk: "Соңғы сәйкес жаңалықтар:",
-		ru: "Последние подходящие новости:",
+		kk: "Осы жазылым бойынша соңғы жаңалықтар:",
+		ru: "Последние новости по этой подписке:",
 		en: "The newest releases it matches:",
 	}
 	MsgRecentNone = Text{
-		kk: "Әзірге сәйкес жаңалық жоқ; жаңалары дайджестте келеді.",
-		ru: "Пока подходящих новостей нет; новые придут в дайджесте.",
+		kk: "Әзірге бұған сәйкес жаңалық жоқ; жаңалары дайджестте келеді.",
+		ru: "Таких новостей пока нет; новые придут в дайджесте.",
 		en: "Nothing matches yet; new releases will come in your digest.",
 	}
 	MsgFollowKeyword = Text{
@@ -28,17 +28,17 @@ var (
 		en: "✅ You now follow the keyword <b>“%s”</b>.",
 	}
 	MsgSourceInstead = Text{
-		kk: "Бұл атау мына дереккөздерде бар. Орнына дереккөзге жазыласыз ба?",
+		kk: "Бұл сөз мына дереккөздердің атауында бар. Сөздің орнына дереккөзге жазыласыз ба?",
 		ru: "Это слово есть в названиях источников. Подписаться на источник вместо слова?",
 		en: "These sources have it in their name. Follow the source instead?",
 	}
 	MsgAlreadyFollow = Text{
-		kk: "Сіз %s жазылымын бұрыннан аласыз.",
-		ru: "Вы уже подписаны на %s.",
+		kk: "Сіз бұған бұрыннан жазылғансыз: %s.",
+		ru: "Вы уже подписаны: %s.",
 		en: "You already follow %s.",
 	}
 	MsgTooMany = Text{
-		kk: "Жазылымдар саны шегіне жетті (%d). Алдымен /unsubscribe арқылы біреуін өшіріңіз.",
+		kk: "Жазылым саны шегіне жетті (%d). Алдымен /unsubscribe арқылы біреуін өшіріңіз.",
 		ru: "Достигнут предел подписок (%d). Сначала удалите одну через /unsubscribe.",
 		en: "You have reached the limit of %d subscriptions. Remove one with /unsubscribe first.",
 	}
@@ -53,23 +53,23 @@ var (
 		en: "A keyword can be at most %d characters long.",
 	}
 	MsgSubscribeUsage = Text{
-		kk: "Дереккөздің атауын немесе сөзді жазыңыз: /subscribe shymkent немесе /subscribe Шымкент.",
+		kk: "Дереккөзді немесе сөзді жазыңыз: /subscribe shymkent немесе /subscribe Шымкент.",
 		ru: "Укажите источник или слово: /subscribe shymkent или /subscribe Шымкент.",
 		en: "Tell me a source or a word: /subscribe shymkent or /subscribe Shymkent.",
 	}
 	MsgNotFollowing = Text{
-		kk: "«%s» жазылымы жоқ. /subscriptions — жазылымдарыңыз.",
-		ru: "Подписки «%s» нет. /subscriptions — ваши подписки.",
+		kk: "Сізде «%s» деген жазылым жоқ. /subscriptions — жазылымдарыңыз.",
+		ru: "У вас нет подписки «%s». /subscriptions — ваши подписки.",
 		en: "You do not follow “%s”. /subscriptions lists what you follow.",
 	}
 	MsgUnfollowed = Text{
-		kk: "🗑 %s жазылымы өшірілді.",
-		ru: "🗑 Подписка на %s удалена.",
+		kk: "🗑 Жазылым өшірілді: %s.",
+		ru: "🗑 Подписка удалена: %s.",
 		en: "🗑 You no longer follow %s.",
 	}
 	MsgNoSubscriptions = Text{
-		kk: "Сізде жазылым жоқ. /subscribe — жазылу.",
-		ru: "У вас нет подписок. /subscribe — подписаться.",
+		kk: "Сізде әзірге жазылым жоқ. /subscribe — жазылу.",
+		ru: "У вас пока нет подписок. /subscribe — подписаться.",
 		en: "You do not follow anything yet. /subscribe adds a source or a word.",
 	}
 	MsgTapToRemove = Text{
@@ -83,14 +83,14 @@ var (
 		en: "<b>You follow</b> (%d of %d):",
 	}
 	MsgLatestMine = Text{
-		kk: "<b>Жазылымдарыңыздың соңғы жаңалықтары</b>",
-		ru: "<b>Последние новости ваших подписок</b>",
+		kk: "<b>Жазылымдарыңыз бойынша соңғы жаңалықтар</b>",
+		ru: "<b>Последние новости по вашим подпискам</b>",
 		en: "<b>Newest from what you follow</b>",
 	}
 	MsgLatestAll = Text{
-		kk: "<b>Соңғы жаңалықтар</b> (жазылым жоқ, сондықтан барлығы)",
-		ru: "<b>Последние новости</b> (подписок нет, поэтому все)",
-		en: "<b>Newest releases</b> (you follow nothing yet, so everything)",
+		kk: "<b>Барлық дереккөздердің соңғы жаңалықтары</b> — сізде әлі жазылым жоқ",
+		ru: "<b>Последние новости всех источников</b> — у вас пока нет подписок",
+		en: "<b>Newest releases from every source</b> — you follow nothing yet",
 	}
 	MsgLatestEntity = Text{
 		kk: "<b>%s: соңғы жаңалықтар</b>",
@@ -108,32 +108,32 @@ var (
 		en: "Nothing here yet.",
 	}
 	MsgSearchUsage = Text{
-		kk: "Не іздейтініңізді жазыңыз: /search Қызылжар.\nДәл фраза — тырнақшада: /search \"су құбыры\"; OR — немесе; минус — алып тастау: /search Шымкент -Алматы",
-		ru: "Напишите, что искать: /search Кызылжар.\nТочная фраза — в кавычках: /search \"питьевая вода\"; OR — или; минус исключает: /search Шымкент -Алматы",
+		kk: "Не іздейтініңізді жазыңыз: /search Қызылжар.\nДәл тіркесті тырнақшаға алыңыз: /search \"су құбыры\"; OR — «немесе»; минус сөзді алып тастайды: /search Шымкент -Алматы",
+		ru: "Напишите, что искать: /search Кызылжар.\nТочная фраза — в кавычках: /search \"питьевая вода\"; OR — «или»; минус исключает слово: /search Шымкент -Алматы",
 		en: "Tell me what to look for: /search Kyzylzhar.\nQuotes find a phrase: /search \"water supply\"; OR gives alternatives; a minus excludes: /search Shymkent -Almaty",
 	}
 	MsgSearchBadSince = Text{
-		kk: "since: кейін күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы since:2025-11-01.",
+		kk: "since: сөзінен кейін күнді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы since:2025-11-01.",
 		ru: "После since: укажите дату в виде ГГГГ-ММ-ДД, например since:2025-11-01.",
 		en: "After since: give a date as YYYY-MM-DD, for example since:2025-11-01.",
 	}
 	MsgKeywordNoWords = Text{
-		kk: "Кілт сөзде кемінде бір әріп не сан болуы керек.",
+		kk: "Кілт сөзде кемінде бір әріп немесе цифр болуы керек.",
 		ru: "В ключевом слове должна быть хотя бы одна буква или цифра.",
 		en: "A keyword needs at least one letter or digit.",
 	}
 	MsgSearchTooLong = Text{
-		kk: "Сұрау тым ұзын: %d таңбаға дейін жазыңыз.",
+		kk: "Сұрау тым ұзын: %d таңбадан аспауы керек.",
 		ru: "Запрос слишком длинный: не больше %d символов.",
 		en: "That query is too long: please keep it under %d characters.",
 	}
 	MsgSearchHeader = Text{
-		kk: "<b>«%s» бойынша табылғаны</b>",
+		kk: "<b>«%s» бойынша іздеу нәтижелері</b>",
 		ru: "<b>Найдено по запросу «%s»</b>",
 		en: "<b>Results for “%s”</b>",
 	}
 	MsgSearchNothing = Text{
-		kk: "«%s» бойынша ештеңе табылмады. Басқа сөзбен көріңіз.",
+		kk: "«%s» бойынша ештеңе табылмады. Басқа сөздермен іздеп көріңіз.",
 		ru: "По запросу «%s» ничего не найдено. Попробуйте другие слова.",
 		en: "Nothing found for “%s”. Try other words.",
 	}

@@ -5,7 +5,7 @@ var (
 		kk: "Сәлеметсіз бе! Мен gov.kz сайтынан Қазақстанның әкімдіктері, министрліктері мен елшіліктерінің ресми жаңалықтарын жеткіземін.\n" +
 			"Дереккөзге немесе сөзге жазылыңыз: /subscribe shymkent немесе /subscribe «су құбыры».\n" +
 			"/latest — соңғы жаңалықтар, /search — іздеу, /help — барлық командалар.",
-		ru: "Здравствуйте! Я доставляю официальные новости акиматов, министерств и посольств Казахстана с gov.kz.\n" +
+		ru: "Здравствуйте! Я присылаю официальные новости акиматов, министерств и посольств Казахстана с gov.kz.\n" +
 			"Подпишитесь на источник или слово: /subscribe shymkent или /subscribe водоснабжение.\n" +
 			"/latest — последние новости, /search — поиск, /help — все команды.",
 		en: "Hello! I bring you official news of Kazakhstan's akimats, ministries and embassies from gov.kz.\n" +
@@ -18,24 +18,26 @@ var (
 			"/unsubscribe — жазылымнан бас тарту\n" +
 			"/subscriptions — жазылымдарым\n" +
 			"/latest [<i>дереккөз немесе сөз</i>] — соңғы 10 жаңалық\n" +
-			"/search <i>сұрау</i> — іздеу кез келген жазумен (Шымкент = Shymkent = Şymkent): \"дәл фраза\", OR — немесе, минус — алып тастау, entity:shymkent — бір дереккөз, since:2025-11-01 — осы күннен бастап\n" +
+			"/search <i>сұрау</i> — кирилл немесе латын әрпімен іздеу (Шымкент = Shymkent = Şymkent): \"дәл тіркес\", OR — немесе, минус — алып тастау, entity:shymkent — бір дереккөз, since:2025-11-01 — осы күннен бергі жаңалықтар\n" +
 			"/sources [<i>атау</i>] — дереккөздер тізімі\n" +
 			"/digest [<i>СС:ММ</i>|on|off|now] — күнделікті дайджест\n" +
+			"/alerts — жедел хабарландырулар және тыныш уақыт\n" +
 			"/timezone <i>белдеу немесе қала</i> — уақыт белдеуі\n" +
 			"/language kk|ru|en — тіл\n" +
-			"/channel — арнаға дайджест (баптаулар осы жерден)\n" +
+			"/channel — дайджестті арнаға жіберу (баптаулары осы чатта)\n" +
 			"Топта баптауларды тек әкімшілер өзгертеді.",
 		ru: "<b>Команды</b>\n" +
 			"/subscribe <i>источник или слово</i> — подписаться (например, /subscribe mfa-budapest, /subscribe Шымкент; слово в кавычках — всегда ключевое слово)\n" +
 			"/unsubscribe — отписаться\n" +
 			"/subscriptions — мои подписки\n" +
 			"/latest [<i>источник или слово</i>] — 10 последних новостей\n" +
-			"/search <i>запрос</i> — поиск на любом алфавите (Шымкент = Shymkent = Şymkent): \"точная фраза\", OR — или, минус — исключить, entity:shymkent — один источник, since:2025-11-01 — начиная с даты\n" +
+			"/search <i>запрос</i> — поиск кириллицей или латиницей (Шымкент = Shymkent = Şymkent): \"точная фраза\", OR — или, минус — исключить, entity:shymkent — один источник, since:2025-11-01 — новости с этой даты\n" +
 			"/sources [<i>название</i>] — список источников\n" +
 			"/digest [<i>ЧЧ:ММ</i>|on|off|now] — ежедневный дайджест\n" +
+			"/alerts — мгновенные уведомления и тихие часы\n" +
 			"/timezone <i>пояс или город</i> — часовой пояс\n" +
 			"/language kk|ru|en — язык\n" +
-			"/channel — дайджест в канал (настройки — отсюда)\n" +
+			"/channel — дайджест в канале (настраивается здесь)\n" +
 			"В группе настройки меняют только администраторы.",
 		en: "<b>Commands</b>\n" +
 			"/subscribe <i>source or word</i> — follow a source or a keyword (e.g. /subscribe mfa-budapest, /subscribe water supply; a quoted word is always a keyword)\n" +
@@ -45,6 +47,7 @@ var (
 			"/search <i>query</i> — search in any script (Shymkent = Шымкент = Şymkent): \"exact phrase\", OR for either, minus to exclude, entity:shymkent for one source, since:2025-11-01 for newer releases\n" +
 			"/sources [<i>name</i>] — the list of sources\n" +
 			"/digest [<i>HH:MM</i>|on|off|now] — daily digest\n" +
+			"/alerts — instant alerts and quiet hours\n" +
 			"/timezone <i>zone or city</i> — time zone\n" +
 			"/language kk|ru|en — language\n" +
 			"/channel — the digest in a channel (set up from here)\n" +
@@ -61,12 +64,12 @@ var (
 		en: "That is a lot of commands at once. Please wait a minute and try again.",
 	}
 	MsgInternalError = Text{
-		kk: "Кешіріңіз, менде ақау шықты. Бір минуттан кейін қайталап көріңіз.",
-		ru: "Извините, у меня что-то пошло не так. Попробуйте через минуту.",
+		kk: "Кешіріңіз, қате шықты. Бір минуттан кейін қайталап көріңіз.",
+		ru: "Извините, что-то пошло не так. Попробуйте через минуту.",
 		en: "Sorry, something went wrong on my side. Please try again in a minute.",
 	}
 	MsgExpired = Text{
-		kk: "Бұл тізімнің мерзімі өтті. Команданы қайта жіберіңіз.",
+		kk: "Бұл тізім ескірді. Команданы қайта жіберіңіз.",
 		ru: "Этот список устарел. Отправьте команду ещё раз.",
 		en: "This list has expired. Please send the command again.",
 	}

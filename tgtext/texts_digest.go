@@ -14,8 +14,8 @@ var (
 	// The digest of a day Telegram would not take is offered again in the
 	// next one, which says so.
 	TxtUndelivered = Text{
-		kk: "Бұған %s күні жеткізілмеген хабарламалар да кірді.",
-		ru: "Включая то, что не удалось доставить %s.",
+		kk: "Мұнда %s күні жеткізілмеген жаңалықтар да бар.",
+		ru: "Сюда вошло и то, что не удалось доставить %s.",
 		en: "Including what could not be delivered on %s.",
 	}
 )
@@ -24,10 +24,9 @@ var (
 func NewReleases(lang string, n int) string {
 	switch lang {
 	case "kk": // Kazakh nouns stay singular after a numeral.
-		return fmt.Sprintf("Жазылымдарыңыз бойынша %d жаңа хабарлама", n)
+		return fmt.Sprintf("Жазылымдарыңыз бойынша %d жаңалық", n)
 	case "ru":
-		return fmt.Sprintf("%d %s по вашим подпискам", n,
-			ruPlural(n, "новое сообщение", "новых сообщения", "новых сообщений"))
+		return fmt.Sprintf("%d %s по вашим подпискам", n, ruPlural(n, "новость", "новости", "новостей"))
 	}
 	return fmt.Sprintf("%d new %s from what you follow", n, enPlural(n, "release", "releases"))
 }
@@ -36,9 +35,9 @@ func NewReleases(lang string, n int) string {
 func MoreReleases(lang string, n int) string {
 	switch lang {
 	case "kk":
-		return fmt.Sprintf("…тағы %d хабарлама — /latest", n)
+		return fmt.Sprintf("…тағы %d жаңалық — /latest", n)
 	case "ru":
-		return fmt.Sprintf("…и ещё %d %s — /latest", n, ruPlural(n, "сообщение", "сообщения", "сообщений"))
+		return fmt.Sprintf("…и ещё %d %s — /latest", n, ruPlural(n, "новость", "новости", "новостей"))
 	}
 	return fmt.Sprintf("…and %d more %s — /latest", n, enPlural(n, "release", "releases"))
 }

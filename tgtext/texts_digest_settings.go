@@ -51,13 +51,13 @@ var (
 		en: "Please give the time as HH:MM, for example /digest 07:30 or /digest 18:00.",
 	}
 	MsgDigestNothingNew = Text{
-		kk: "Келесі дайджест үшін әзірге жаңа ештеңе жоқ.",
+		kk: "Келесі дайджестке әзірге жаңа ештеңе жоқ.",
 		ru: "Для следующего дайджеста пока нет ничего нового.",
 		en: "Nothing new for your next digest yet.",
 	}
 	MsgDigestPreview = Text{
 		kk: "👀 Келесі дайджест дәл қазір жіберілсе, былай болар еді (ештеңе оқылды деп белгіленбейді):",
-		ru: "👀 Так выглядел бы ваш следующий дайджест, если бы он пришёл сейчас (ничего не отмечено как прочитанное):",
+		ru: "👀 Так выглядел бы ваш следующий дайджест, если бы он пришёл сейчас (ничего не будет отмечено как прочитанное):",
 		en: "👀 Your next digest, if it were sent now (nothing is marked as read):",
 	}
 	MsgDigestUnavailable = Text{
@@ -71,12 +71,12 @@ var (
 		en: "Your time zone: <b>%s</b>.",
 	}
 	MsgZoneUsage = Text{
-		kk: "Өзгерту үшін белдеуді (/timezone Europe/Budapest), қаланы (/timezone Budapest) немесе ығысуды (/timezone UTC+3) жазыңыз.",
-		ru: "Чтобы изменить, укажите пояс (/timezone Europe/Budapest), город (/timezone Будапешт) или смещение (/timezone UTC+3).",
-		en: "To change it, send a zone (/timezone Europe/Budapest), a city (/timezone Budapest) or an offset (/timezone UTC+3).",
+		kk: "Өзгерту үшін белдеудің атауын, қаланы немесе UTC+3 түріндегі белдеуді жазыңыз: /timezone Europe/Budapest, /timezone Будапешт, /timezone UTC+3.",
+		ru: "Чтобы изменить, напишите название пояса, город или разницу с UTC: /timezone Europe/Budapest, /timezone Будапешт, /timezone UTC+3.",
+		en: "To change it, send a zone name, a city or an offset from UTC: /timezone Europe/Budapest, /timezone Budapest, /timezone UTC+3.",
 	}
 	MsgZoneUnknown = Text{
-		kk: "«%s» уақыт белдеуін білмеймін.",
+		kk: "«%s» деген уақыт белдеуін білмеймін.",
 		ru: "Не знаю часовой пояс «%s».",
 		en: "I do not know the time zone “%s”.",
 	}

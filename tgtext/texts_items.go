@@ -2,13 +2,13 @@ package tgtext
 
 var (
 	TxtUntitledFrom = Text{
-		kk: "%s хабарламасы",
-		ru: "Сообщение: %s",
+		kk: "Жаңалық: %s",
+		ru: "Новость: %s",
 		en: "Release from %s",
 	}
 	TxtUntitled = Text{
-		kk: "Атаусыз хабарлама",
-		ru: "Сообщение без заголовка",
+		kk: "Тақырыпсыз жаңалық",
+		ru: "Новость без заголовка",
 		en: "Untitled release",
 	}
 )

@@ -16,12 +16,12 @@ var (
 		en: "I have a great many requests right now. Please try again in a minute.",
 	}
 	MsgSearchTooManyTerms = Text{
-		kk: "Іздеуде ең көбі %d сөз болуы мүмкін: OR арқылы берілген әр нұсқа, фразадағы және алып тасталған сөздер де саналады. Сұрауды қысқартыңыз.",
+		kk: "Іздеуде ең көбі %d сөз болуы мүмкін: OR арқылы берілген әр нұсқа, тіркестегі және алып тасталған сөздер де саналады. Сұрауды қысқартыңыз.",
 		ru: "В поиске может быть не больше %d слов, считая каждый вариант через OR, слова фраз и исключённые слова. Сократите запрос.",
 		en: "A search can have at most %d words, counting each OR alternative, the words of phrases and excluded words. Please shorten it.",
 	}
 	MsgSearchTimeout = Text{
-		kk: "Іздеу тым ұзаққа созылды, сондықтан тоқтаттым. Сұрауды нақтылаңыз: сөздерді азайтыңыз, фразаны тырнақшаға алыңыз, entity:shymkent — бір дереккөз, since:2025-11-01 — осы күннен бергі жаңалықтар.",
+		kk: "Іздеу тым ұзаққа созылды, сондықтан тоқтаттым. Сұрауды нақтылаңыз: сөздерді азайтыңыз, тіркесті тырнақшаға алыңыз, entity:shymkent — бір дереккөз, since:2025-11-01 — осы күннен бергі жаңалықтар.",
 		ru: "Поиск занял слишком много времени, и я его остановил. Уточните запрос: меньше слов, фраза в кавычках, entity:shymkent — один источник, since:2025-11-01 — новости с этой даты.",
 		en: "That search took too long, so I stopped it. Please narrow it: fewer words, a phrase in quotes, entity:shymkent for one source, since:2025-11-01 for newer releases.",
 	}

@@ -2,7 +2,7 @@ package tgtext
 
 var (
 	MsgCatalogue = Text{
-		kk: "Дереккөз түрін таңдаңыз немесе /subscribe-тан кейін атауын не сөзді жазыңыз:",
+		kk: "Дереккөз түрін таңдаңыз немесе /subscribe командасынан кейін дереккөздің кодын не сөзді жазыңыз:",
 		ru: "Выберите вид источника или напишите после /subscribe его код или слово:",
 		en: "Choose a kind of source, or send /subscribe followed by a source code or a word:",
 	}
@@ -22,8 +22,8 @@ var (
 		en: "<b>Sources matching “%s”:</b>",
 	}
 	MsgNoSource = Text{
-		kk: "«%s» бойынша дереккөз табылмады. /sources — барлық түрлері.",
-		ru: "Источников по запросу «%s» нет. /sources — все виды.",
+		kk: "«%s» бойынша дереккөз табылмады. /sources — барлық дереккөздер түрлері бойынша.",
+		ru: "Источников по запросу «%s» нет. /sources — все источники по видам.",
 		en: "No source matches “%s”. /sources shows them all by kind.",
 	}
 )
@@ -35,7 +35,7 @@ var (
 		en: "I do not know the source “%s”.",
 	}
 	MsgDidYouMean = Text{
-		kk: "Мүмкін, мыналардың бірі: %s?",
+		kk: "Мүмкін, мыналардың бірі шығар: %s?",
 		ru: "Возможно, вы имели в виду: %s?",
 		en: "Did you mean: %s?",
 	}

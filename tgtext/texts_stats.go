@@ -19,22 +19,22 @@ var (
 	}
 	MsgStatsReleases = Text{
 		kk: "Бүгін жарияланған жаңалықтар (Алматы уақыты): %d",
-		ru: "Новостей за сегодня (по Алматы): %d",
+		ru: "Новостей за сегодня (по времени Алматы): %d",
 		en: "Releases published today (Almaty): %d",
 	}
 	MsgStatsOutbox = Text{
-		kk: "Жіберілуді күтіп тұрған дайджест хабарлары: %d",
+		kk: "Жіберілуді күтіп тұрған дайджест хабарламалары: %d",
 		ru: "Сообщений дайджеста в очереди: %d",
 		en: "Digest messages waiting to be sent: %d",
 	}
 	MsgStatsDigest = Text{
-		kk: "Соңғы дайджест: %s — %d дайджест, %d/%d хабар жіберілді",
+		kk: "Соңғы дайджест: %s — %d дайджест жиналды, %d/%d хабарлама жіберілді",
 		ru: "Последний дайджест: %s — собрано %d, отправлено сообщений %d из %d",
 		en: "Last digest run: %s — %d digests built, %d of %d messages sent",
 	}
 	MsgStatsNoDigest = Text{
 		kk: "Соңғы дайджест: әлі болған жоқ",
-		ru: "Последний дайджест: ещё не было",
+		ru: "Последний дайджест: ещё не собирался",
 		en: "Last digest run: none yet",
 	}
 	MsgStatsSources = Text{

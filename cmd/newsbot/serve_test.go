@@ -66,7 +66,7 @@ func TestServeEndToEnd(t *testing.T) {
 		{2, "ru", "/start", "Здравствуйте!"},
 		{3, "en", "/start", "Hello!"},
 		{3, "en", "/subscribe shymkent", "You now follow Akimat of Shymkent city"},
-		{2, "ru", "/subscribe mfa-budapest", "Вы подписались на Посольство Республики Казахстан в Венгрии"},
+		{2, "ru", "/subscribe mfa-budapest", "Вы подписались: Посольство Республики Казахстан в Венгрии"},
 		{1, "kk", "/subscribe Шымкент", "«Шымкент» кілт сөзі"},
 		{2, "ru", "/latest", "Water Governance"},
 		{3, "en", "/search Kyzylzhar", "From deficit to development"},
