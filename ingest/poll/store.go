@@ -11,6 +11,7 @@ import (
 type Store interface {
 	SyncSources(ctx context.Context, now time.Time, plan store.SourcePlan) error
 	SourcesOfEntities(ctx context.Context, slugs []string) ([]store.Source, error)
+	CountDueSources(ctx context.Context, now time.Time) (int, error)
 	ClaimDueSource(ctx context.Context, now, leaseUntil time.Time, token string) (store.Source, error)
 	ClaimSource(ctx context.Context, id int64, now, leaseUntil time.Time, token string) (store.Source, error)
 	FinishPoll(ctx context.Context, o store.PollOutcome) error
