@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	cfg := LoadConfig(getenv)
 	// Whatever logs, the token does not reach the log.
-	log := redact.Logger(newLogger(stderr), cfg.TelegramToken)
+	log := redact.Logger(newLogger(stderr, slog.LevelInfo), cfg.TelegramToken)
 	cmd, rest := args[0], args[1:]
 	if cmd == "version" {
 		fmt.Fprintln(stdout, "newsbot", version)
@@ -122,7 +122,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "console":
 		return runConsole(ctx, cfg, log, getenv, stdin, stdout)
 	case "fetch":
-		return runFetch(ctx, cfg, log, rest, stdout)
+		return runFetch(ctx, cfg, log, rest, stdout, stderr)
 	case "sources":
 		return runSources(ctx, cfg, log, rest, stdout)
 	case "digest":
@@ -133,11 +133,20 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 
 // newLogger logs JSON when stderr is not a terminal (containers, journald)
 // and text for a person at a terminal.
-func newLogger(w io.Writer) *slog.Logger {
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			return slog.New(slog.NewTextHandler(w, nil))
-		}
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if isTerminal(w) {
+		return slog.New(slog.NewTextHandler(w, opts))
 	}
-	return slog.New(slog.NewJSONHandler(w, nil))
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// isTerminal reports whether w is a terminal, where a person reads it.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
