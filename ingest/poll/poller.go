@@ -63,6 +63,12 @@ func (p *Poller) Sync(ctx context.Context) error {
 	return p.st.SyncSources(ctx, p.o.Clock(), p.o.plan(nil))
 }
 
+// Preview lists the sources as Sync would leave them, changing nothing:
+// what a status command shows.
+func (p *Poller) Preview(ctx context.Context) ([]store.Source, error) {
+	return p.st.PreviewSources(ctx, p.o.Clock(), p.o.plan(nil))
+}
+
 func (p *Poller) observed(r Result) Result {
 	if p.o.Observe != nil {
 		p.o.Observe(r)
