@@ -30,13 +30,15 @@ type Summary struct {
 	Known       int // already stored, left unchanged
 	Skipped     int // not handed to the store, counted by reason
 	SkipReasons map[string]int
-	Notes       []string // "file:line: ..." remarks on accepted input
+	IgnoredURLs map[string]int // urls not kept (the release is), by reason
+	Notes       []string       // "file:line: ..." remarks on accepted input
 }
 
 // String is the summary on one line, as the console and the log show it:
-// "news.txt: 18 new, 1 already known, 2 skipped (1 empty, 1 duplicate in file)".
+// "news.txt: 18 new, 1 already known, 2 skipped (1 empty, 1 duplicate in file)",
+// "news.jsonl: 1 new (1 url ignored: not a gov.kz address), 0 already known, 0 skipped".
 func (s Summary) String() string {
-	line := fmt.Sprintf("%s: %d new, %d already known, %d skipped", s.File, s.New, s.Known, s.Skipped)
+	line := fmt.Sprintf("%s: %d new%s, %d already known, %d skipped", s.File, s.New, s.ignoredURLs(), s.Known, s.Skipped)
 	if s.Skipped == 0 {
 		return line
 	}
@@ -64,6 +66,28 @@ func (s Summary) String() string {
 	return line + " (" + strings.Join(reasons, ", ") + ")"
 }
 
+// ignoredURLs says which urls were not kept, silently dropped otherwise:
+// " (1 url ignored: not a gov.kz address)".
+func (s Summary) ignoredURLs() string {
+	reasons := make([]string, 0, len(s.IgnoredURLs))
+	for r := range s.IgnoredURLs {
+		reasons = append(reasons, r)
+	}
+	if len(reasons) == 0 {
+		return ""
+	}
+	slices.Sort(reasons)
+	for i, r := range reasons {
+		n := s.IgnoredURLs[r]
+		word := "urls"
+		if n == 1 {
+			word = "url"
+		}
+		reasons[i] = fmt.Sprintf("%d %s ignored: %s", n, word, r)
+	}
+	return " (" + strings.Join(reasons, "; ") + ")"
+}
+
 // ImportFile imports the release file at path (either format, see the
 // package comment). The whole file is parsed first: a file that does not
 // parse stores nothing and its error names the file and line. The releases
@@ -81,10 +105,11 @@ func ImportFile(ctx context.Context, st Store, path string) (Summary, error) {
 // binary; name stands for the file in the summary, errors and notes.
 func Import(ctx context.Context, st Store, name string, r io.Reader) (Summary, error) {
 	sum := Summary{File: name, SkipReasons: map[string]int{}}
-	items, notes, newestFirst, err := parse(name, r)
+	items, n, newestFirst, err := parse(name, r)
 	if err != nil {
 		return sum, err
 	}
+	sum.IgnoredURLs = n.ignored
 	if newestFirst {
 		// Store a listing page oldest first, so that arrival order (what
 		// "newest" means for /latest within a day, and for digests) follows
@@ -92,7 +117,7 @@ func Import(ctx context.Context, st Store, name string, r io.Reader) (Summary, e
 		slices.Reverse(items)
 	}
 	rels, skipNotes := skip(name, items, sum.SkipReasons)
-	sum.Notes = append(notes, skipNotes...)
+	sum.Notes = append(n.list, skipNotes...)
 	for _, n := range sum.SkipReasons {
 		sum.Skipped += n
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -96,6 +97,7 @@ func jsonIdentity(jr jsonRelease, line int, n *notes) (GovkzRef, error) {
 		switch {
 		case !ok:
 			n.add(line, "%s is not a gov.kz release URL; the URL is not kept", u)
+			n.ignored[whyNotRelease(u)]++
 		case slug != "" && slug != ref.Slug:
 			return GovkzRef{}, fmt.Errorf(`"entity" %q contradicts the url's %q`, slug, ref.Slug)
 		case id != 0 && id != ref.ID:
@@ -111,6 +113,16 @@ func jsonIdentity(jr jsonRelease, line int, n *notes) (GovkzRef, error) {
 		return GovkzRef{Slug: slug, ID: id, URL: CanonicalURL(slug, id)}, nil
 	}
 	return GovkzRef{Slug: slug}, nil
+}
+
+// whyNotRelease says why a url is not a gov.kz release URL, for the
+// import's summary line.
+func whyNotRelease(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || !strings.HasSuffix("."+strings.ToLower(u.Hostname()), ".gov.kz") {
+		return "not a gov.kz address"
+	}
+	return "not a gov.kz release address"
 }
 
 // parseID accepts the id as a JSON number or a numeric string.

@@ -43,7 +43,7 @@ type item struct {
 // Empty releases and repeats are returned too; Import skips them. name is
 // used in errors and notes only.
 func Parse(name string, r io.Reader) ([]store.NewRelease, []string, error) {
-	items, notes, _, err := parse(name, r)
+	items, n, _, err := parse(name, r)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -51,17 +51,17 @@ func Parse(name string, r io.Reader) ([]store.NewRelease, []string, error) {
 	for i, it := range items {
 		rels[i] = it.rel
 	}
-	return rels, notes, nil
+	return rels, n.list, nil
 }
 
 // parse is Parse keeping line numbers; newestFirst reports a listing page,
 // whose items run from the newest to the oldest.
-func parse(name string, r io.Reader) (items []item, notesList []string, newestFirst bool, err error) {
+func parse(name string, r io.Reader) (items []item, n *notes, newestFirst bool, err error) {
 	lines, err := readLines(name, r)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	p := &notes{file: name}
+	p := &notes{file: name, ignored: map[string]int{}}
 	newestFirst = !isJSONL(lines)
 	if newestFirst {
 		items, err = parsePage(name, lines, p)
@@ -71,7 +71,7 @@ func parse(name string, r io.Reader) (items []item, notesList []string, newestFi
 	if err != nil {
 		return nil, nil, false, err
 	}
-	return items, p.list, newestFirst, nil
+	return items, p, newestFirst, nil
 }
 
 // readLines reads the whole input and splits it into lines without their
@@ -105,10 +105,12 @@ func isJSONL(lines []string) bool {
 	return false
 }
 
-// notes collects "file:line: text" remarks about accepted input.
+// notes collects "file:line: text" remarks about accepted input, and
+// counts the urls that were not kept, by reason.
 type notes struct {
-	file string
-	list []string
+	file    string
+	list    []string
+	ignored map[string]int
 }
 
 func (n *notes) add(line int, format string, args ...any) {

@@ -45,6 +45,19 @@ func (s *Store) ClaimDueSource(ctx context.Context, now, leaseUntil time.Time, t
 	return src, nil
 }
 
+// CountDueSources is how many sources ClaimDueSource would hand out now,
+// for a progress bar: enabled, due and not leased.
+func (s *Store) CountDueSources(ctx context.Context, now time.Time) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `
+		SELECT count(*) FROM sources
+		WHERE enabled AND next_poll_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)`, now)
+	if err != nil {
+		return 0, fmt.Errorf("store: count due sources: %w", err)
+	}
+	return n, nil
+}
+
 // ClaimSource claims the source with this id whether it is due or not (a
 // "newsbot fetch --entity"), unless another poller holds it: ErrSourceBusy.
 func (s *Store) ClaimSource(ctx context.Context, id int64, now, leaseUntil time.Time, token string) (Source, error) {

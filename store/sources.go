@@ -78,6 +78,29 @@ type FeedPlan struct {
 // source keeps its state across syncs, so a restart does not forget the
 // validators or the failures of a source.
 func (s *Store) SyncSources(ctx context.Context, now time.Time, plan SourcePlan) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return syncSources(ctx, tx, now, plan) })
+}
+
+// PreviewSources is what Sources would list after SyncSources(now, plan),
+// changing nothing: the sync runs in a transaction that is rolled back
+// (only the id sequences may have moved on), for a status command.
+func (s *Store) PreviewSources(ctx context.Context, now time.Time, plan SourcePlan) ([]Source, error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := syncSources(ctx, tx, now, plan); err != nil {
+		return nil, err
+	}
+	var out []Source
+	if err := tx.SelectContext(ctx, &out, sourcesQuery); err != nil {
+		return nil, fmt.Errorf("store: preview sources: %w", err)
+	}
+	return out, nil
+}
+
+func syncSources(ctx context.Context, tx *sqlx.Tx, now time.Time, plan SourcePlan) error {
 	slugs := append([]string{}, plan.Slugs...)
 	feedURLs := make([]string, len(plan.Feeds))
 	feedSlugs := make([]string, len(plan.Feeds))
@@ -87,40 +110,38 @@ func (s *Store) SyncSources(ctx context.Context, now time.Time, plan SourcePlan)
 			slugs = append(slugs, f.EntitySlug)
 		}
 	}
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, sourcesSyncKey); err != nil {
-			return fmt.Errorf("store: sources lock: %w", err)
-		}
-		if err := ensureEntities(ctx, tx, slugs); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `
-			WITH govkz AS (
-				SELECT 'govkz:' || e.slug || ':' || l.lang AS key, 'govkz' AS kind,
-					e.id AS entity_id, l.lang, '' AS url
-				FROM entities e CROSS JOIN unnest($3::text[]) AS l(lang)
-				WHERE e.slug = ANY($1) OR e.kind = ANY($2)
-				   OR ($4 AND e.id IN (SELECT entity_id FROM subscriptions WHERE kind = 'entity'))),
-			feeds AS (
-				SELECT 'feed:' || f.url AS key, 'feed' AS kind, e.id AS entity_id, '' AS lang, f.url
-				FROM unnest($5::text[], $6::text[]) AS f(url, slug)
-				LEFT JOIN entities e ON e.slug = f.slug),
-			wanted AS (
-				SELECT * FROM govkz UNION ALL SELECT * FROM feeds),
-			upserted AS (
-				INSERT INTO sources (key, kind, entity_id, lang, url, next_poll_at)
-				SELECT DISTINCT ON (key) key, kind, entity_id, lang, url, $7 FROM wanted ORDER BY key
-				ON CONFLICT (key) DO UPDATE SET enabled = true, entity_id = EXCLUDED.entity_id
-				RETURNING id)
-			UPDATE sources SET enabled = false
-			WHERE enabled AND id NOT IN (SELECT id FROM upserted)`,
-			pq.Array(plan.Slugs), pq.Array(plan.Kinds), pq.Array(plan.Langs), plan.Subscribed,
-			pq.Array(feedURLs), pq.Array(feedSlugs), now)
-		if err != nil {
-			return fmt.Errorf("store: sync sources: %w", err)
-		}
-		return nil
-	})
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, sourcesSyncKey); err != nil {
+		return fmt.Errorf("store: sources lock: %w", err)
+	}
+	if err := ensureEntities(ctx, tx, slugs); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `
+		WITH govkz AS (
+			SELECT 'govkz:' || e.slug || ':' || l.lang AS key, 'govkz' AS kind,
+				e.id AS entity_id, l.lang, '' AS url
+			FROM entities e CROSS JOIN unnest($3::text[]) AS l(lang)
+			WHERE e.slug = ANY($1) OR e.kind = ANY($2)
+			   OR ($4 AND e.id IN (SELECT entity_id FROM subscriptions WHERE kind = 'entity'))),
+		feeds AS (
+			SELECT 'feed:' || f.url AS key, 'feed' AS kind, e.id AS entity_id, '' AS lang, f.url
+			FROM unnest($5::text[], $6::text[]) AS f(url, slug)
+			LEFT JOIN entities e ON e.slug = f.slug),
+		wanted AS (
+			SELECT * FROM govkz UNION ALL SELECT * FROM feeds),
+		upserted AS (
+			INSERT INTO sources (key, kind, entity_id, lang, url, next_poll_at)
+			SELECT DISTINCT ON (key) key, kind, entity_id, lang, url, $7 FROM wanted ORDER BY key
+			ON CONFLICT (key) DO UPDATE SET enabled = true, entity_id = EXCLUDED.entity_id
+			RETURNING id)
+		UPDATE sources SET enabled = false
+		WHERE enabled AND id NOT IN (SELECT id FROM upserted)`,
+		pq.Array(plan.Slugs), pq.Array(plan.Kinds), pq.Array(plan.Langs), plan.Subscribed,
+		pq.Array(feedURLs), pq.Array(feedSlugs), now)
+	if err != nil {
+		return fmt.Errorf("store: sync sources: %w", err)
+	}
+	return nil
 }
 
 // ensureEntities creates the entities named by slug that are not known, with
@@ -136,15 +157,16 @@ func ensureEntities(ctx context.Context, tx *sqlx.Tx, slugs []string) error {
 	return nil
 }
 
+const sourcesQuery = `
+	SELECT ` + sourceColumns + `
+	FROM sources s LEFT JOIN entities e ON e.id = s.entity_id
+	ORDER BY s.enabled DESC, s.kind DESC, e.slug, s.lang, s.url`
+
 // Sources lists every source, enabled ones first, then by kind, entity and
 // language, for "newsbot sources status".
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 	var out []Source
-	err := s.db.SelectContext(ctx, &out, `
-		SELECT `+sourceColumns+`
-		FROM sources s LEFT JOIN entities e ON e.id = s.entity_id
-		ORDER BY s.enabled DESC, s.kind DESC, e.slug, s.lang, s.url`)
-	if err != nil {
+	if err := s.db.SelectContext(ctx, &out, sourcesQuery); err != nil {
 		return nil, fmt.Errorf("store: sources: %w", err)
 	}
 	return out, nil

@@ -72,11 +72,8 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 	if query == "" {
 		return usageError("search needs a QUERY")
 	}
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	// The query is checked before the database is opened: a mistake in it
+	// is said at once, whether the database is up or not.
 	q, err := textmatch.ParseSearch(query)
 	if err != nil {
 		return usageError("search: since: wants a date, YYYY-MM-DD")
@@ -84,6 +81,11 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 	if q.Match == "" {
 		return usageError("search: the query has no word to look for")
 	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
 	rels, err := st.Search(ctx, store.SearchQuery{
 		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since}, 0, 20)
 	if err != nil {

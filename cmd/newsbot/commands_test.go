@@ -190,3 +190,37 @@ func TestConsoleLanguageFollowsNewsbotLang(t *testing.T) {
 		t.Errorf("after /language kk, NEWSBOT_LANG=ru changed the language back: %s", out)
 	}
 }
+
+// TestImportSaysWhichURLsItIgnored: a JSON Lines url that is not a gov.kz
+// release is not kept, and the import line says so (it used to be dropped
+// silently).
+func TestImportSaysWhichURLsItIgnored(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": testdb.URL(t)}
+	dir := t.TempDir()
+	one := filepath.Join(dir, "one.jsonl")
+	os.WriteFile(one, []byte(`{"url":"https://example.com/news/1","title":"Not from gov.kz","body":"A story found elsewhere.","published":"2025-11-26"}`+"\n"), 0o644)
+	out, err := runCmd(t, env, "", "import", one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "one.jsonl: 1 new (1 url ignored: not a gov.kz address), 0 already known, 0 skipped"; !strings.Contains(out, want) {
+		t.Errorf("import printed %q, want %q", out, want)
+	}
+	mixed := filepath.Join(dir, "mixed.jsonl")
+	os.WriteFile(mixed, []byte(strings.Join([]string{
+		`{"url":"https://example.com/a","title":"First","body":"One story.","published":"2025-11-26"}`,
+		`{"url":"http://example.org/b","title":"Second","body":"Another story.","published":"2025-11-26"}`,
+		`{"url":"https://www.gov.kz/memleket/entities/shymkent","title":"Third","body":"A third story.","published":"2025-11-26"}`,
+		`{"url":"https://www.gov.kz/memleket/entities/shymkent/press/news/details/1001","title":"Fourth","body":"A gov.kz story.","published":"2025-11-26"}`,
+	}, "\n")), 0o644)
+	out, err = runCmd(t, env, "", "import", mixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "mixed.jsonl: 4 new (2 urls ignored: not a gov.kz address; 1 url ignored: not a gov.kz release address), 0 already known"; !strings.Contains(out, want) {
+		t.Errorf("import printed %q, want %q", out, want)
+	}
+	if out, _ = runCmd(t, env, "", "import", fixture); strings.Contains(out, "ignored") {
+		t.Errorf("an import with only gov.kz urls says some were ignored: %q", out)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsbot-kz/newsbot/catalogue"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/ingest/poll"
 	"github.com/newsbot-kz/newsbot/store"
@@ -140,11 +141,20 @@ func (c *Config) loadPolling(getenv func(string) string) {
 	} else if v != "" {
 		c.PollEntities = splitList(v)
 	}
+	known, err := catalogueSlugs()
+	if err != nil {
+		fail("%v", err)
+	}
 	for _, e := range c.PollEntities {
 		kind, isKind := strings.CutPrefix(e, poll.KindPrefix)
-		if isKind && !slices.Contains([]string{store.KindAkimat, store.KindMinistry, store.KindEmbassy, store.KindOther}, kind) ||
-			!isKind && !ingest.ValidSlug(e) {
+		switch {
+		case isKind && !slices.Contains([]string{store.KindAkimat, store.KindMinistry, store.KindEmbassy, store.KindOther}, kind) ||
+			!isKind && !ingest.ValidSlug(e):
 			fail("POLL_ENTITIES: %q is neither an entity slug nor kind:akimat|ministry|embassy|other", e)
+		case !isKind && known != nil && !known[e]:
+			// A typo would otherwise become a public source of its own,
+			// which chats could find and follow.
+			fail("POLL_ENTITIES: %q is not an entity of the catalogue (gov.kz slugs such as shymkent or mfa-budapest)", e)
 		}
 	}
 	c.PollLangs = slices.Clone(poll.DefaultLangs)
@@ -159,6 +169,19 @@ func (c *Config) loadPolling(getenv func(string) string) {
 	c.PollInterval = c.duration(env("POLL_INTERVAL"), "POLL_INTERVAL", poll.DefaultInterval, time.Minute, 24*time.Hour, true)
 	c.FetchTimeout = c.duration(env("FETCH_TIMEOUT"), "FETCH_TIMEOUT", poll.DefaultTimeout, time.Second, 5*time.Minute, false)
 	c.loadFeeds(env("FEEDS"), env("FEEDS_FILE"))
+}
+
+// catalogueSlugs are the slugs of the entities newsbot knows.
+func catalogueSlugs() (map[string]bool, error) {
+	ents, err := catalogue.Load()
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(ents))
+	for _, e := range ents {
+		known[e.Slug] = true
+	}
+	return known, nil
 }
 
 // duration parses a duration setting between lo and hi; "off" (when

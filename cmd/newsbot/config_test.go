@@ -82,6 +82,7 @@ func TestPollConfig(t *testing.T) {
 		{"GOVKZ_PRIMARY", "html"},
 		{"POLL_ENTITIES", "shymkent,mfa/budapest"},
 		{"POLL_ENTITIES", "kind:planet"},
+		{"POLL_ENTITIES", "shymkent,nosuch"},
 		{"POLL_LANGS", "kk,de"},
 		{"POLL_INTERVAL", "10"},
 		{"POLL_INTERVAL", "5s"},

@@ -7,10 +7,10 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/newsbot-kz/newsbot/ingest/poll"
 	"github.com/newsbot-kz/newsbot/internal/loglevel"
+	"github.com/newsbot-kz/newsbot/internal/redact"
 	"github.com/newsbot-kz/newsbot/metrics"
 	"github.com/newsbot-kz/newsbot/store"
 )
@@ -74,18 +74,20 @@ func (e *entityFlags) Set(v string) error {
 }
 
 // runFetch runs one polling pass, the due sources or every source of the
-// given entities, and prints a line per source. It fails when a source
-// failed, after storing what the others brought.
-func runFetch(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+// given entities, and prints a line per source as it finishes, then a
+// summary. It fails when a source failed or was skipped, after storing
+// what the others brought.
+func runFetch(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var entities entityFlags
 	fs.Var(&entities, "entity", "an entity `SLUG` to fetch, due or not (repeatable)")
+	verbose := fs.Bool("verbose", false, "log every request that got no answer, with its raw error")
 	if err := fs.Parse(args); err != nil {
 		return usageError("fetch: " + err.Error())
 	}
 	if fs.NArg() > 0 {
-		return usageError(fmt.Sprintf("fetch takes only --entity SLUG options, not %q", fs.Arg(0)))
+		return usageError(fmt.Sprintf("fetch takes only --entity SLUG and --verbose options, not %q", fs.Arg(0)))
 	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
@@ -94,55 +96,20 @@ func runFetch(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 	defer st.Close()
 	// Per-source lines go to stdout; the log keeps only what an operator
 	// must see, such as a source failing for a day (reported once, here
-	// or in serve).
-	p, err := poll.New(st, pollOptions(cfg, loglevel.AtLeast(log, slog.LevelWarn)))
+	// or in serve), unless --verbose asks for the raw errors too.
+	log = loglevel.AtLeast(log, slog.LevelWarn)
+	if *verbose {
+		log = redact.Logger(newLogger(stderr, slog.LevelDebug), cfg.TelegramToken)
+	}
+	p, err := poll.New(st, pollOptions(cfg, log))
 	if err != nil {
 		return err
 	}
-	results, err := p.Pass(ctx, entities)
+	rep := newFetchReport(stdout)
+	results, err := p.PassWith(ctx, entities, poll.Progress{Start: rep.start, Done: rep.done})
+	rep.finish()
 	if err != nil {
 		return err
 	}
-	return printResults(stdout, results)
-}
-
-func printResults(stdout io.Writer, results []poll.Result) error {
-	if len(results) == 0 {
-		fmt.Fprintln(stdout, "no source is due; newsbot sources status shows when each is")
-		return nil
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	failed := 0
-	var names []string // of the failed sources, for the error on stderr
-	var total store.SaveResult
-	for _, r := range results {
-		if r.Failed() {
-			failed++
-			if len(names) < 10 {
-				names = append(names, r.Source.Name())
-			}
-		}
-		total.New += r.Saved.New
-		total.Versions += r.Saved.Versions
-		total.Updated += r.Saved.Updated
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Source.Name(), cmpOrDash(r.Method), r.Summary())
-	}
-	tw.Flush()
-	fmt.Fprintf(stdout, "%d sources polled: %d new, %d new language versions, %d updated, %d failed\n",
-		len(results), total.New, total.Versions, total.Updated, failed)
-	if failed > 0 {
-		list := strings.Join(names, ", ")
-		if failed > len(names) {
-			list += fmt.Sprintf(" and %d more", failed-len(names))
-		}
-		return fmt.Errorf("%d of %d sources failed: %s", failed, len(results), list)
-	}
-	return nil
-}
-
-func cmpOrDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
+	return summarise(stdout, results)
 }

@@ -14,8 +14,9 @@ import (
 )
 
 // runSources runs "newsbot sources [status]": every source with its last
-// success, last error and next poll. The sources are first brought up to
-// date with the configuration, so a new setting shows at once.
+// success, last error and next poll. It shows the sources as the current
+// configuration would have them, so a new setting shows at once, but
+// changes nothing: a status command is safe to run at any time.
 func runSources(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) > 1 || len(args) == 1 && args[0] != "status" {
 		return usageError("sources takes one subcommand: status")
@@ -29,10 +30,7 @@ func runSources(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	if err != nil {
 		return err
 	}
-	if err := p.Sync(ctx); err != nil {
-		return err
-	}
-	srcs, err := st.Sources(ctx)
+	srcs, err := p.Preview(ctx)
 	if err != nil {
 		return err
 	}

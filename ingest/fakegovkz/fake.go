@@ -47,6 +47,8 @@ type Server struct {
 	requests  []Request
 	inflight  map[string]int
 	maxFlight map[string]int
+	total     int // requests in flight, on every path
+	maxTotal  int
 	delay     time.Duration
 }
 
@@ -123,6 +125,14 @@ func (s *Server) MaxInFlight(entity, lang string) int {
 	return s.maxFlight[entity+"/"+lang]
 }
 
+// MaxInFlightTotal is the most requests that were in flight at once, on
+// every path together: what the host as a whole had to serve.
+func (s *Server) MaxInFlightTotal() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxTotal
+}
+
 // begin records a request and counts it in flight until end is called.
 func (s *Server) begin(r Request) (end func(status int), delay time.Duration) {
 	s.mu.Lock()
@@ -132,10 +142,13 @@ func (s *Server) begin(r Request) (end func(status int), delay time.Duration) {
 	key := r.Entity + "/" + r.Lang
 	s.inflight[key]++
 	s.maxFlight[key] = max(s.maxFlight[key], s.inflight[key])
+	s.total++
+	s.maxTotal = max(s.maxTotal, s.total)
 	return func(status int) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.inflight[key]--
+		s.total--
 		s.requests[i].Status = status
 	}, s.delay
 }

@@ -2,7 +2,6 @@ package poll
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -41,22 +40,40 @@ func (g *govkz) fetch(ctx context.Context, src store.Source) (fetched, error) {
 	if g.primary == MethodAPI {
 		methods = []string{MethodAPI, MethodRSS}
 	}
-	var errs []string
+	var errs methodErrors
 	for _, m := range methods {
 		f, err := g.fetchWith(ctx, m, src)
 		if err == nil {
-			if len(errs) > 0 {
-				f.note = errs[0] + "; used " + m
+			if len(errs.errs) > 0 {
+				f.note = errs.methods[0] + ": " + errs.errs[0].Error() + "; used " + m
 			}
 			return f, nil
 		}
 		if ctx.Err() != nil {
 			return fetched{}, ctx.Err()
 		}
-		errs = append(errs, m+": "+err.Error())
+		errs.methods, errs.errs = append(errs.methods, m), append(errs.errs, err)
 	}
-	return fetched{}, errors.New(strings.Join(errs, "; "))
+	return fetched{}, &errs
 }
+
+// methodErrors are the failures of each method tried on a source, in the
+// order tried; they stay errors, so that a caller can tell a host that
+// was down from one that answered badly.
+type methodErrors struct {
+	methods []string
+	errs    []error
+}
+
+func (m *methodErrors) Error() string {
+	parts := make([]string, len(m.errs))
+	for i, err := range m.errs {
+		parts[i] = m.methods[i] + ": " + err.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (m *methodErrors) Unwrap() []error { return m.errs }
 
 func (g *govkz) fetchWith(ctx context.Context, method string, src store.Source) (fetched, error) {
 	if method == MethodAPI {

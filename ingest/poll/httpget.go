@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"time"
 
 	"golang.org/x/net/publicsuffix"
@@ -36,6 +38,7 @@ type answer struct {
 // User-Agent, a deadline covering the whole answer, a size limit.
 type getter struct {
 	client   *http.Client
+	log      *slog.Logger
 	ua       string
 	timeout  time.Duration
 	maxBytes int64
@@ -44,8 +47,12 @@ type getter struct {
 func newGetter(o Options) *getter {
 	// The jar keeps the gov.kz ticket cookie between requests.
 	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+	if o.Logger == nil { // options not through withDefaults, in tests
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
 	return &getter{
 		client:   &http.Client{Jar: jar, Transport: guardedTransport(o), CheckRedirect: checkRedirect},
+		log:      o.Logger,
 		ua:       o.UserAgent,
 		timeout:  o.Timeout,
 		maxBytes: o.MaxBytes,
@@ -73,16 +80,46 @@ func guardedTransport(o Options) *http.Transport {
 }
 
 // do sends req and reads its answer whole. A timeout, a too large answer or
-// a broken connection is an error; any status is an answer.
+// a broken connection is an error; any status is an answer. The pass's
+// hosts (in parent) bound the requests in flight to req's host, refuse a
+// host found down, and learn from the outcome.
 func (g *getter) do(parent context.Context, req *http.Request) (*answer, error) {
+	hs, name := hostsOf(parent), req.URL.Host
+	h, err := hs.acquire(parent, name)
+	if err != nil {
+		return nil, err
+	}
+	defer h.release()
 	ctx, cancel := context.WithTimeout(parent, g.timeout)
 	defer cancel()
+	defer h.abandonWhenDown(cancel)()
 	req = req.WithContext(ctx)
 	req.Header.Set("User-Agent", g.ua)
 	resp, err := g.client.Do(req)
 	if err != nil {
-		return nil, g.explain(parent, ctx, err)
+		switch {
+		case parent.Err() != nil:
+			return nil, parent.Err()
+		case errors.Is(ctx.Err(), context.Canceled): // abandoned by abandonWhenDown
+			return nil, hs.downFor(name)
+		case errors.Is(err, errRedirectRefused):
+			// The host answered, with a redirect we do not follow. The
+			// refusal is told without the url.Error around it, whose
+			// target URL may carry a secret in its query.
+			hs.answered(h)
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			return nil, err
+		}
+		ne := netError(name, err, ctx.Err() != nil, g.timeout)
+		g.log.Debug("Request got no answer", slog.String("url", req.URL.String()),
+			slog.String("reason", ne.Reason), slog.String("error", err.Error()))
+		hs.failed(h, ne)
+		return nil, ne
 	}
+	hs.answered(h)
 	defer resp.Body.Close()
 	if resp.ContentLength > g.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes announced, the limit is %d", errTooLarge, resp.ContentLength, g.maxBytes)

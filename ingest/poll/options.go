@@ -28,7 +28,7 @@ const (
 	DefaultInterval = 10 * time.Minute
 	DefaultTimeout  = 30 * time.Second
 	DefaultMaxBytes = 5 << 20
-	defaultWorkers  = 4
+	defaultWorkers  = 8
 	defaultTick     = 30 * time.Second
 )
 
@@ -54,7 +54,7 @@ type Options struct {
 	Timeout   time.Duration // for one request, its whole answer included
 	MaxBytes  int64         // the largest answer read
 	UserAgent string
-	Workers   int           // sources polled at once
+	Workers   int           // sources polled at once; requests to one host are fewer (perHost)
 	Tick      time.Duration // how often Run looks for due sources
 	Logger    *slog.Logger
 	Clock     func() time.Time // to allow overriding time for tests

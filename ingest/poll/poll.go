@@ -10,14 +10,22 @@ import (
 )
 
 // poll fetches one claimed source within its budget, stores what it brought
-// and records the poll, releasing the claim.
+// and records the poll, releasing the claim. A source whose host is down is
+// not polled: its result has Down set and the caller still holds the claim.
 func (p *Poller) poll(ctx context.Context, src store.Source) Result {
+	if d := hostsOf(ctx).downFor(p.hostOf(src)); d != nil {
+		return Result{Source: src, Down: d}
+	}
 	sctx, cancel := context.WithTimeout(ctx, p.budget())
 	f, err := p.fetch(sctx, src)
 	if err != nil && ctx.Err() == nil && errors.Is(sctx.Err(), context.DeadlineExceeded) {
 		err = fmt.Errorf("no result within %s, abandoned", p.budget())
 	}
 	cancel()
+	if d := notTried(err); d != nil && ctx.Err() == nil {
+		// The host went down while this source waited for its turn.
+		return Result{Source: src, Down: d}
+	}
 	res := Result{Source: src, Method: f.method, NotModified: f.notModified, Note: f.note, Err: err}
 	if err == nil && f.batch != nil {
 		res.Skipped = f.batch.skipped
@@ -31,6 +39,26 @@ func (p *Poller) poll(ctx context.Context, src store.Source) Result {
 	}
 	p.finish(ctx, src, res, f)
 	return res
+}
+
+// notTried is the HostDown that kept every request of a poll from being
+// made, or nil when one was made (or the poll did not fail).
+func notTried(err error) *HostDown {
+	var me *methodErrors
+	if errors.As(err, &me) {
+		var d *HostDown
+		for _, e := range me.errs {
+			if d = notTried(e); d == nil {
+				return nil
+			}
+		}
+		return d
+	}
+	var d *HostDown
+	if errors.As(err, &d) {
+		return d
+	}
+	return nil
 }
 
 func (p *Poller) fetch(ctx context.Context, src store.Source) (fetched, error) {

@@ -17,10 +17,12 @@ type Result struct {
 	NotModified bool
 	Note        string // a failure on the way that did not fail the poll
 	Err         error
-	Busy        bool // another poller holds the source; not polled
+	Busy        bool      // another poller holds the source; not polled
+	Down        *HostDown // its host was down in this pass; not polled, still due
 }
 
-// Failed reports a poll that failed (a busy source did not fail).
+// Failed reports a poll that failed (a busy source, or one of a host that
+// was down, was not polled and did not fail).
 func (r Result) Failed() bool { return r.Err != nil }
 
 // Outcome is the result in one word, for metrics: error, not_modified or ok.
@@ -28,6 +30,8 @@ func (r Result) Outcome() string {
 	switch {
 	case r.Err != nil:
 		return "error"
+	case r.Down != nil:
+		return "skipped"
 	case r.NotModified:
 		return "not_modified"
 	}
@@ -40,6 +44,8 @@ func (r Result) Summary() string {
 	switch {
 	case r.Busy:
 		return "skipped: being polled by another process"
+	case r.Down != nil:
+		return "skipped: " + r.Down.Error()
 	case r.Err != nil:
 		return "error: " + r.Err.Error()
 	case r.NotModified:

@@ -10,7 +10,9 @@ import (
 // Store is what polling needs from the store.
 type Store interface {
 	SyncSources(ctx context.Context, now time.Time, plan store.SourcePlan) error
+	PreviewSources(ctx context.Context, now time.Time, plan store.SourcePlan) ([]store.Source, error)
 	SourcesOfEntities(ctx context.Context, slugs []string) ([]store.Source, error)
+	CountDueSources(ctx context.Context, now time.Time) (int, error)
 	ClaimDueSource(ctx context.Context, now, leaseUntil time.Time, token string) (store.Source, error)
 	ClaimSource(ctx context.Context, id int64, now, leaseUntil time.Time, token string) (store.Source, error)
 	FinishPoll(ctx context.Context, o store.PollOutcome) error
