@@ -52,7 +52,12 @@ func (e Entity) Name(lang string) string {
 
 // NewRelease is a release as the importer hands it to the store.
 type NewRelease struct {
-	EntitySlug  string // "" when the source is unknown
+	EntitySlug string // "" when the source is unknown
+	// EntityName is the organisation's name as the release's own metadata
+	// gives it (a JSONL "entity_name", a feed's title), in Lang; "" when
+	// it gives none. It names an entity first seen here (ensureEntity);
+	// a catalogue entity keeps the catalogue's names.
+	EntityName  string
 	GovkzID     int64  // 0 when the URL is unknown
 	ContentHash string // always set; identity when GovkzID is 0
 	URL         string // canonical gov.kz URL, "" when unknown
