@@ -29,11 +29,11 @@ func (s *Store) SyncCatalogue(ctx context.Context, ents []Entity) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		for _, e := range ents {
 			_, err := tx.ExecContext(ctx, `
-				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, aliases, in_catalogue)
-				VALUES ($1, $2, $3, $4, $5, $6, true)
+				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, aliases, in_catalogue, slug_inferred)
+				VALUES ($1, $2, $3, $4, $5, $6, true, $7)
 				ON CONFLICT (slug) DO UPDATE SET kind = $2, name_kk = $3, name_ru = $4,
-					name_en = $5, aliases = $6, in_catalogue = true`,
-				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN, e.Aliases)
+					name_en = $5, aliases = $6, in_catalogue = true, slug_inferred = $7`,
+				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN, e.Aliases, e.SlugInferred)
 			if err != nil {
 				return fmt.Errorf("store: catalogue entity %s: %w", e.Slug, err)
 			}

@@ -30,6 +30,10 @@ type Entity struct {
 	// the places it serves, "; "-separated); written by SyncCatalogue,
 	// not read back.
 	Aliases string `db:"-"`
+	// SlugInferred is set for a catalogue entity whose slug follows its
+	// siblings' pattern without being attested: it is not polled as part
+	// of a whole kind (store.SourcePlan.Kinds). Written by SyncCatalogue.
+	SlugInferred bool `db:"-"`
 }
 
 // Name is the entity's name in lang, falling back to the other languages and
