@@ -58,7 +58,7 @@ func (b *Bot) cataloguePage(ctx context.Context, c chatCtx, kind string, offset 
 	}
 	var rows [][]models.InlineKeyboardButton
 	for _, e := range ents[:min(len(ents), cataloguePageSize)] {
-		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60), followCallback(e.ID))))
+		rows = append(rows, row(button(tgtext.Truncate(e.ShortName(c.lang), 60), followCallback(e.ID))))
 	}
 	var nav []models.InlineKeyboardButton
 	if offset > 0 {

@@ -109,7 +109,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		if followed[e.ID] {
 			continue
 		}
-		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60),
+		rows = append(rows, row(button(tgtext.Truncate(e.ShortName(c.lang), 60),
 			followInsteadCallback(e.ID, sub.ID))))
 	}
 	if len(rows) > 1 {

@@ -92,7 +92,7 @@ func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limi
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
 		   OR e.aliases ILIKE $1 OR ($3 <> '' AND e.canon @@ to_tsquery('simple', $3))
-		ORDER BY e.in_catalogue DESC, e.kind, `+s.nameOrder(ctx, lang)+`, e.slug
+		ORDER BY e.in_catalogue DESC, e.kind, `+s.nameOrder(ctx, lang, false)+`, e.slug
 		LIMIT $2`, pattern, limit, match)
 	if err != nil {
 		return nil, fmt.Errorf("store: find entities: %w", err)
@@ -102,13 +102,14 @@ func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limi
 
 // EntitiesByKind lists the entities of one kind (all kinds when kind is ""),
 // catalogue entities first, each part in the alphabetical order of the
-// names a reader of lang sees (nameOrder), with offset paging: the slug
-// breaks ties, so pages neither repeat nor skip an entity.
+// names a reader of lang sees on the catalogue's buttons (Entity.ShortName,
+// nameOrder), with offset paging: the slug breaks ties, so pages neither
+// repeat nor skip an entity.
 func (s *Store) EntitiesByKind(ctx context.Context, kind, lang string, offset, limit int) ([]Entity, error) {
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE $1 = '' OR e.kind = $1
-		ORDER BY e.in_catalogue DESC, `+s.nameOrder(ctx, lang)+`, e.slug
+		ORDER BY e.in_catalogue DESC, `+s.nameOrder(ctx, lang, true)+`, e.slug
 		OFFSET $2 LIMIT $3`, noNUL(kind), offset, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: entities of kind %q: %w", kind, err)
@@ -125,15 +126,19 @@ var nameSQL = map[string]string{
 }
 
 // nameOrder is the ORDER BY term that sorts entities by their name in lang
-// (English for any other), under the ICU collation of that language:
+// (English for any other), or by their ShortName when short, under the ICU
+// collation of that language:
 // Kazakh puts Ә after А, Қ after К, Ұ and Ү after У, and І last; Russian
 // and English sort their own letters before the others' scripts. Without
 // ICU (a server built without it) the database's default collation
 // sorts instead.
-func (s *Store) nameOrder(ctx context.Context, lang string) string {
+func (s *Store) nameOrder(ctx context.Context, lang string, short bool) string {
 	expr, ok := nameSQL[lang]
 	if !ok {
 		lang, expr = "en", nameSQL["en"]
+	}
+	if short {
+		expr = `COALESCE(NULLIF(regexp_replace(` + expr + `, '` + countryQualifier + `', ''), ''), ` + expr + `)`
 	}
 	if c := s.collation(ctx, lang); c != "" {
 		return expr + ` COLLATE "` + c + `"`

@@ -75,3 +75,25 @@ func TestEntitiesByKindSortsByNameInTheReadersLanguage(t *testing.T) {
 		t.Errorf("FindEntities in kk: got %q, want %q", got, wantKK)
 	}
 }
+
+func TestShortNameDropsTheCountry(t *testing.T) {
+	e := store.Entity{Slug: "mfa-budapest",
+		NameKK: "Қазақстан Республикасының Венгриядағы елшілігі",
+		NameRU: "Посольство Республики Казахстан в Венгрии",
+		NameEN: "Embassy of the Republic of Kazakhstan in Hungary"}
+	m := store.Entity{Slug: "mod", NameKK: "Қазақстан Республикасы Қорғаныс министрлігі",
+		NameRU: "Министерство обороны Республики Казахстан", NameEN: "Ministry of Defence of the Republic of Kazakhstan"}
+	a := store.Entity{Slug: "astana", NameKK: "Астана қаласының әкімдігі", NameRU: "Акимат города Астаны", NameEN: "Akimat of Astana city"}
+	for _, tt := range []struct {
+		e          store.Entity
+		lang, want string
+	}{
+		{e, "kk", "Венгриядағы елшілігі"}, {e, "ru", "Посольство в Венгрии"}, {e, "en", "Embassy in Hungary"},
+		{m, "kk", "Қорғаныс министрлігі"}, {m, "ru", "Министерство обороны"}, {m, "en", "Ministry of Defence"},
+		{a, "ru", "Акимат города Астаны"}, {store.Entity{Slug: "x"}, "en", "x"},
+	} {
+		if got := tt.e.ShortName(tt.lang); got != tt.want {
+			t.Errorf("%s ShortName(%s) = %q, want %q", tt.e.Slug, tt.lang, got, tt.want)
+		}
+	}
+}

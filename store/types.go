@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"regexp"
+	"time"
+)
 
 // Entity kinds.
 const (
@@ -52,6 +55,26 @@ func (e Entity) Name(lang string) string {
 		}
 	}
 	return e.Slug
+}
+
+// countryQualifier is what names of Kazakhstan's own bodies say of the
+// country, in each language: "Қазақстан Республикасының Венгриядағы
+// елшілігі", "Посольство Республики Казахстан в Венгрии", "Embassy of the
+// Republic of Kazakhstan in Hungary". The same pattern, a POSIX ARE as
+// well as Go's, drops it in SQL (shortNameSQL), for sorting by ShortName.
+const countryQualifier = `^Қазақстан Республикасы(ның)? | Республики Казахстан| of the Republic of Kazakhstan`
+
+var countryQualifierRE = regexp.MustCompile(countryQualifier)
+
+// ShortName is Name without the country a Kazakhstani body's name says it
+// belongs to ("Embassy in Hungary", "Венгриядағы елшілігі", "Министерство
+// обороны"): what a button has room for, where every name would start
+// alike and lose its end to the button's width.
+func (e Entity) ShortName(lang string) string {
+	if short := countryQualifierRE.ReplaceAllString(e.Name(lang), ""); short != "" {
+		return short
+	}
+	return e.Name(lang)
 }
 
 // NewRelease is a release as the importer hands it to the store.
