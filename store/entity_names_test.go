@@ -51,6 +51,8 @@ func TestEntityNamedByTheReleasesMetadata(t *testing.T) {
 			[3]string{"Akimat of Y", "Akimat of Y", "Akimat of Y"}},
 		// No language: the name in every language.
 		{[]store.NewRelease{named("nolang", 1, "", "Z")}, "nolang", [3]string{"Z", "Z", "Z"}},
+		// A name that is the slug is none.
+		{[]store.NewRelease{named("slugname", 1, "ru", "SlugName")}, "slugname", [3]string{"slugname", "slugname", "slugname"}},
 		// A paragraph is no name.
 		{[]store.NewRelease{named("long", 1, "en", strings.Repeat("word ", 100))}, "long", [3]string{"long", "long", "long"}},
 		// The catalogue's names win.

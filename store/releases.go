@@ -133,6 +133,9 @@ func int64sLiteral(v []int64) string {
 // is enough.
 func entityID(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[string]int64) (int64, error) {
 	name := entityName(r.EntityName)
+	if strings.EqualFold(name, r.EntitySlug) {
+		name = "" // a feed titled by its slug names nothing
+	}
 	key := r.EntitySlug
 	if name != "" {
 		key += "\x00" + r.Lang + "\x00" + name

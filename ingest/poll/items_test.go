@@ -1,6 +1,7 @@
 package poll_test
 
 import (
+	"context"
 	"fmt"
 	"hash/crc32"
 	"net/http"
@@ -153,6 +154,15 @@ func TestGenericFeeds(t *testing.T) {
 	}
 	if rows[2].Slug == nil || *rows[2].Slug != "mfa" {
 		t.Errorf("the gov.kz item: %+v; want filed under mfa by its URL", rows[2])
+	}
+	// The feed's title names the feed's entity, which the store knew by its
+	// slug only, in the feed's language; not the entity of a gov.kz link.
+	ctx := context.Background()
+	if e, err := st.EntityBySlug(ctx, "almaty"); err != nil || e.NameRU != "Almaty" || e.Name("kk") != "Almaty" {
+		t.Errorf("almaty = %+v, %v; want named by the feed's title in ru", e, err)
+	}
+	if e, err := st.EntityBySlug(ctx, "mfa"); err != nil || e.Name("ru") != "mfa" {
+		t.Errorf("mfa = %+v, %v; want still named by its slug", e, err)
 	}
 
 	// Unchanged feeds answer 304 to the validators; an edited item updates
