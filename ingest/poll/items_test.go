@@ -112,7 +112,7 @@ func TestGovkzItemsAreValidated(t *testing.T) {
 func TestGenericFeeds(t *testing.T) {
 	srv := newFeedServer(t)
 	atom := `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru-RU"><title>Almaty</title><id>urn:x</id><updated>2026-06-09T10:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru-RU"><title>Акимат города Алматы</title><id>urn:x</id><updated>2026-06-09T10:00:00Z</updated>
 <entry><title>Новый парк в Алматы</title><link href="https://almaty.example/news/1"/><id>urn:1</id>
 <updated>2026-06-09T10:00:00+05:00</updated><content type="html">&lt;p&gt;В Алматы открыли новый парк.&lt;/p&gt;</content></entry>
 <entry><title>Брифинг МИД</title><link href="https://www.gov.kz/memleket/entities/mfa/press/news/details/8001?lang=ru"/><id>urn:2</id>
@@ -158,7 +158,7 @@ func TestGenericFeeds(t *testing.T) {
 	// The feed's title names the feed's entity, which the store knew by its
 	// slug only, in the feed's language; not the entity of a gov.kz link.
 	ctx := context.Background()
-	if e, err := st.EntityBySlug(ctx, "almaty"); err != nil || e.NameRU != "Almaty" || e.Name("kk") != "Almaty" {
+	if e, err := st.EntityBySlug(ctx, "almaty"); err != nil || e.NameRU != "Акимат города Алматы" || e.Name("kk") != "Акимат города Алматы" {
 		t.Errorf("almaty = %+v, %v; want named by the feed's title in ru", e, err)
 	}
 	if e, err := st.EntityBySlug(ctx, "mfa"); err != nil || e.Name("ru") != "mfa" {
