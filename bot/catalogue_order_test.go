@@ -54,9 +54,12 @@ func TestCatalogueSortedByNameInTheChatsLanguage(t *testing.T) {
 		{710, "ru", "Акиматы", "Далее ›", language.Russian},
 		{711, "kk", "Әкімдіктер", "Келесі ›", language.Kazakh},
 		{712, "en", "Embassies and missions", "Next ›", language.English},
+		{713, "kk", "Министрліктер", "Келесі ›", language.Kazakh},
+		{714, "ru", "Посольства и представительства", "Далее ›", language.Russian},
+		{715, "kk", "Басқалары", "Келесі ›", language.Kazakh},
 	}
 	for _, tt := range tests {
-		t.Run(tt.lang, func(t *testing.T) {
+		t.Run(tt.lang+" "+tt.kind, func(t *testing.T) {
 			names, datas := cataloguePages(t, h, tt.chat, tt.lang, tt.kind, tt.next)
 			if len(names) <= 10 {
 				t.Fatalf("%d names, want more than a page: %q", len(names), names)
