@@ -20,6 +20,21 @@ func TestSourcesByPlaceName(t *testing.T) {
 		{"en", "Türkiye", "mfa-istanbul"},
 		{"ru", "Уральск", "Акимат Западно-Казахстанской области — bko"},
 		{"en", "Ust-Kamenogorsk", "vko-oskemen"},
+		// The whole catalogue: a mission by its country or city in any language.
+		{"ru", "Германия", "Посольство Республики Казахстан в Федеративной Республике Германия — mfa-berlin"},
+		{"kk", "Германия", "Қазақстан Республикасының Германия Федеративтік Республикасындағы елшілігі — mfa-berlin"},
+		{"en", "Frankfurt", "Consulate General of the Republic of Kazakhstan in Frankfurt am Main — mfa-frankfurt"},
+		{"ru", "Пекин", "mfa-beijing"},
+		{"ru", "Китай", "mfa-urumqi"},
+		{"kk", "Қытай", "mfa-shanghai"},
+		{"en", "China", "mfa-guangzhou"},
+		{"ru", "Швейцария", "mfa-geneva"},
+		{"en", "Switzerland", "mfa-bern"},
+		{"ru", "Горган", "mfa-gorgan"},
+		{"en", "Korea", "mfa-seoul"},
+		{"ru", "Есиль", "Акимат района Есиль города Астаны — astana-esil"},
+		{"en", "Baikonyr district", "astana-baikonyr"},
+		{"ru", "Тараз", "Акимат города Тараз — zhambyl-taraz"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -41,7 +56,19 @@ func TestKeywordByPlaceName(t *testing.T) {
 	h := newHarness(t)
 	m := h.one(h.send(502, "ru", "/subscribe Будапешт"))
 	mustContain(t, m.Plain, "ключевое слово «Будапешт»", "Water Governance", "Подписаться на источник вместо слова?")
-	buttonData(t, m, "Посольство Республики Казахстан в Венгрии")
+	buttonData(t, m, "Посольство в Венгрии")
 	mustContain(t, h.one(h.send(502, "ru", "/latest Венгрия")).Plain, "Water Governance")
 	mustContain(t, h.one(h.send(502, "ru", "/search Мажарстан")).Plain, "Water Governance")
+}
+
+// TestSubscribeToACountryOffersItsMissions: a keyword that names a
+// country offers its missions, their buttons named short enough to show
+// the country.
+func TestSubscribeToACountryOffersItsMissions(t *testing.T) {
+	h := newHarness(t)
+	m := h.one(h.send(505, "en", "/subscribe Germany"))
+	buttonData(t, m, "Embassy in the Federal Republic of Germany")
+	buttonData(t, m, "Consulate General in Frankfurt am Main")
+	m = h.one(h.send(506, "kk", "/subscribe Венгрия"))
+	buttonData(t, m, "Венгриядағы елшілігі")
 }

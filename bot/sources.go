@@ -52,13 +52,13 @@ func (b *Bot) catalogueKinds(ctx context.Context, c chatCtx) (string, *models.In
 
 // cataloguePage lists the entities of one kind as buttons that subscribe.
 func (b *Bot) cataloguePage(ctx context.Context, c chatCtx, kind string, offset int) (string, *models.InlineKeyboardMarkup, error) {
-	ents, err := b.st.EntitiesByKind(ctx, kind, offset, cataloguePageSize+1)
+	ents, err := b.st.EntitiesByKind(ctx, kind, c.lang, offset, cataloguePageSize+1)
 	if err != nil {
 		return "", nil, err
 	}
 	var rows [][]models.InlineKeyboardButton
 	for _, e := range ents[:min(len(ents), cataloguePageSize)] {
-		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60), followCallback(e.ID))))
+		rows = append(rows, row(button(tgtext.Truncate(e.ShortName(c.lang), 60), followCallback(e.ID))))
 	}
 	var nav []models.InlineKeyboardButton
 	if offset > 0 {
@@ -81,7 +81,7 @@ func (b *Bot) cmdSources(ctx context.Context, c chatCtx, args string, _ *models.
 		b.reply(ctx, c, html+"\n"+tgtext.Tr(c.lang, tgtext.MsgSourcesHint), kb)
 		return nil
 	}
-	ents, err := b.st.FindEntities(ctx, args, textmatch.SearchQuery(args), sourcesLimit)
+	ents, err := b.st.FindEntities(ctx, args, textmatch.SearchQuery(args), c.lang, sourcesLimit)
 	if err != nil {
 		return err
 	}

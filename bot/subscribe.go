@@ -90,7 +90,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 	text := tgtext.Tr(c.lang, tgtext.MsgFollowKeyword, echo(keyword)) + b.recentMatches(ctx, c, store.LatestFilter{Match: sub.MatchQuery})
 	// When entity names contain the word (or name the place it is), offer to follow the source instead
 	// (the sources the chat does not follow yet).
-	ents, err := b.st.FindEntities(ctx, keyword, sub.MatchQuery, 5)
+	ents, err := b.st.FindEntities(ctx, keyword, sub.MatchQuery, c.lang, 5)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (b *Bot) subscribeKeyword(ctx context.Context, c chatCtx, keyword string) e
 		if followed[e.ID] {
 			continue
 		}
-		rows = append(rows, row(button(tgtext.Truncate(e.Name(c.lang), 60),
+		rows = append(rows, row(button(tgtext.Truncate(e.ShortName(c.lang), 60),
 			followInsteadCallback(e.ID, sub.ID))))
 	}
 	if len(rows) > 1 {

@@ -3,7 +3,8 @@
 // and a few other bodies, each with its gov.kz slug, kind, parent and names in
 // Kazakh, Russian and English. The list is entities.csv, embedded in the
 // binary; every slug in it is attested in a source named in its evidence
-// column.
+// column, or follows the pattern of attested siblings and says so (evidence
+// "INFERRED: ...", Entity.SlugInferred: not polled as part of a whole kind).
 package catalogue
 
 import (
@@ -28,6 +29,11 @@ var (
 	kinds  = []string{store.KindAkimat, store.KindMinistry, store.KindEmbassy, store.KindOther}
 )
 
+// inferredMark begins the evidence of an entity whose slug follows the
+// pattern of attested siblings without being attested itself
+// (Entity.SlugInferred).
+const inferredMark = "INFERRED:"
+
 // Load returns the embedded catalogue, every entity marked InCatalogue,
 // with the names of the places it serves as aliases (places.go).
 func Load() ([]store.Entity, error) {
@@ -44,6 +50,7 @@ func Load() ([]store.Entity, error) {
 func parse(r io.Reader) ([]store.Entity, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = len(header)
+	cr.Comment = '#' // the file's notes on provenance
 	head, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("catalogue: header: %w", err)
@@ -89,7 +96,7 @@ func entity(rec []string) (store.Entity, error) {
 	e := store.Entity{
 		Slug: rec[0], Kind: rec[1], ParentSlug: rec[2],
 		NameKK: rec[3], NameRU: rec[4], NameEN: rec[5],
-		InCatalogue: true,
+		InCatalogue: true, SlugInferred: strings.HasPrefix(rec[6], inferredMark),
 	}
 	switch {
 	case !slugRE.MatchString(e.Slug):

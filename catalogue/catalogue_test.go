@@ -1,6 +1,8 @@
 package catalogue
 
 import (
+	"encoding/csv"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -8,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 func load(t *testing.T) map[string]store.Entity {
@@ -175,5 +178,171 @@ func TestWithPlacesRejectsUnknownNames(t *testing.T) {
 		if _, err := withPlaces(ents, strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), wantErr) {
 			t.Errorf("withPlaces(%q) error %v, want %q", in, err, wantErr)
 		}
+	}
+}
+
+// TestEveryMissionHasItsCountry: each foreign mission has a country among
+// its places (so /sources with the country's name in any language finds
+// it), and its names say what it is in all three languages.
+func TestEveryMissionHasItsCountry(t *testing.T) {
+	ents, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	places := map[string][]string{}
+	cr := csv.NewReader(strings.NewReader(entityPlacesCSV))
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs[1:] {
+		places[r[0]] = strings.Fields(r[1])
+	}
+	prefixes := map[string][]string{
+		"kk": {"Қазақстан Республикасының "},
+		"ru": {"Посольство Республики Казахстан ", "Генеральное консульство Республики Казахстан ",
+			"Консульство Республики Казахстан ", "Постоянное представительство Республики Казахстан "},
+		"en": {"Embassy of the Republic of Kazakhstan ", "Consulate General of the Republic of Kazakhstan ",
+			"Consulate of the Republic of Kazakhstan ", "Permanent Mission of the Republic of Kazakhstan "},
+	}
+	n := 0
+	for _, e := range ents {
+		if e.Kind != store.KindEmbassy {
+			continue
+		}
+		n++
+		country := false
+		for _, id := range places[e.Slug] {
+			if p, ok := textmatch.PlaceByID(id); ok && p.Kind == "country" {
+				country = true
+			}
+		}
+		if !country {
+			t.Errorf("%s: no country among its places %q", e.Slug, places[e.Slug])
+		}
+		if !strings.HasPrefix(e.Slug, "mfa-") {
+			t.Errorf("%s: a mission's slug starts with mfa-", e.Slug)
+		}
+		for lang, ps := range prefixes {
+			if !slices.ContainsFunc(ps, func(p string) bool { return strings.HasPrefix(e.Name(lang), p) }) {
+				t.Errorf("%s: %s name %q is not a mission's", e.Slug, lang, e.Name(lang))
+			}
+		}
+		if !strings.HasSuffix(e.NameKK, "елшілігі") && !strings.HasSuffix(e.NameKK, "консулдығы") &&
+			!strings.HasSuffix(e.NameKK, "өкілдігі") {
+			t.Errorf("%s: kk name %q ends with neither елшілігі, консулдығы nor өкілдігі", e.Slug, e.NameKK)
+		}
+	}
+	if n < 75 {
+		t.Errorf("%d missions, want at least 75", n)
+	}
+}
+
+// TestInferredSlugsAreMarked: the rows whose slug is only inferred say so
+// at the start of their evidence and are SlugInferred; the attested ones
+// name their evidence. The counts are the README's.
+func TestInferredSlugsAreMarked(t *testing.T) {
+	ents, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := func() ([][]string, error) {
+		cr := csv.NewReader(strings.NewReader(entitiesCSV))
+		cr.Comment = '#'
+		return cr.ReadAll()
+	}()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := map[string]string{}
+	for _, r := range recs[1:] {
+		evidence[r[0]] = r[6]
+	}
+	counts := map[string]int{}
+	for _, e := range ents {
+		ev := evidence[e.Slug]
+		if ev == "" {
+			t.Errorf("%s: no evidence", e.Slug)
+		}
+		if e.SlugInferred != strings.HasPrefix(ev, "INFERRED:") {
+			t.Errorf("%s: SlugInferred %v, evidence %q", e.Slug, e.SlugInferred, ev)
+		}
+		if strings.Contains(ev, "INFERRED") && !e.SlugInferred {
+			t.Errorf("%s: evidence mentions INFERRED but not at its start: %q", e.Slug, ev)
+		}
+		key := e.Kind
+		if e.SlugInferred {
+			key += " inferred"
+		}
+		counts[key]++
+	}
+	want := map[string]int{"akimat": 39, "akimat inferred": 4, "ministry": 21, "other": 18,
+		"embassy": 26, "embassy inferred": 53}
+	if !maps.Equal(counts, want) {
+		t.Errorf("counts %v, want %v (update the README's catalogue section with them)", counts, want)
+	}
+}
+
+// TestNamesAreInTheirLanguage: a Kazakh name is in Cyrillic, a Russian
+// one too and without Kazakh-only letters but in proper names, an English
+// one in Latin letters: a column swapped by mistake fails.
+func TestNamesAreInTheirLanguage(t *testing.T) {
+	ents, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cyr := regexp.MustCompile(`^[\p{Cyrillic}0-9 ,.«»"()'’\-–]+$`)
+	lat := regexp.MustCompile(`^[A-Za-z0-9 ,.'’()\-–äöü]+$`)
+	for _, e := range ents {
+		if !cyr.MatchString(e.NameKK) {
+			t.Errorf("%s: kk name %q", e.Slug, e.NameKK)
+		}
+		if !cyr.MatchString(e.NameRU) {
+			t.Errorf("%s: ru name %q", e.Slug, e.NameRU)
+		}
+		if !lat.MatchString(e.NameEN) {
+			t.Errorf("%s: en name %q", e.Slug, e.NameEN)
+		}
+	}
+}
+
+// TestMinistriesAndAstanaDistricts: the 21 ministries of 2025 and the
+// five districts of Astana are there, each district under Astana.
+func TestMinistriesAndAstanaDistricts(t *testing.T) {
+	bySlug := load(t)
+	n := 0
+	for _, e := range bySlug {
+		if e.Kind == store.KindMinistry {
+			n++
+			if !strings.HasPrefix(e.NameRU, "Министерство ") || !strings.HasPrefix(e.NameEN, "Ministry of ") {
+				t.Errorf("%s: names %q, %q", e.Slug, e.NameRU, e.NameEN)
+			}
+		}
+	}
+	if n != 21 {
+		t.Errorf("%d ministries, want 21", n)
+	}
+	for _, slug := range []string{"astana-almaty", "astana-baikonyr", "astana-esil", "astana-saryarka", "astana-nura"} {
+		if e := bySlug[slug]; e.Kind != store.KindAkimat || e.ParentSlug != "astana" || e.Aliases == "" {
+			t.Errorf("%s = %+v, want an akimat under astana with its district's names", slug, e)
+		}
+	}
+	for _, slug := range []string{"kgd", "kvga"} {
+		if bySlug[slug].ParentSlug != "minfin" {
+			t.Errorf("%s: parent %q, want minfin", slug, bySlug[slug].ParentSlug)
+		}
+	}
+}
+
+func TestParseSkipsNotesAndMarksInferredSlugs(t *testing.T) {
+	in := "# a note on provenance\nslug,kind,parent,name_kk,name_ru,name_en,evidence\n" +
+		"mfa,ministry,,СІМ,МИД,MFA,fixture\n# another note\n" +
+		"mfa-x,embassy,mfa,Елшілік,Посольство,Embassy,INFERRED: by the mfa-<city> pattern\n"
+	got, err := parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if len(got) != 2 || got[0].SlugInferred || !got[1].SlugInferred {
+		t.Errorf("got %+v, want mfa attested and mfa-x inferred", got)
 	}
 }

@@ -38,6 +38,10 @@
 //	           absent.
 //	published  the publication date, "YYYY-MM-DD" or RFC 3339 (the date is
 //	           then taken in Kazakhstan time); required.
+//	entity_name the organisation's name in the release's language (e.g.
+//	           "Акимат Кармакшинского района"), optional: an entity that is
+//	           not in the catalogue is named by it when first seen, instead
+//	           of by its slug; catalogue names are never changed.
 //
 // For example:
 //

@@ -165,3 +165,36 @@ func TestSummaryString(t *testing.T) {
 		}
 	}
 }
+
+// TestImportNamesNewEntities: a JSONL release naming an entity the store
+// does not know gives it that name (in the release's language); the same
+// field for a catalogue entity, or for a release with no entity, changes
+// no name.
+func TestImportNamesNewEntities(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	if err := st.SyncCatalogue(ctx, []store.Entity{{Slug: "mfa", Kind: store.KindMinistry,
+		NameKK: "СІМ", NameRU: "МИД", NameEN: "MFA"}}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "named.jsonl",
+		`{"url":"https://www.gov.kz/memleket/entities/turkestan-sauran/press/news/details/7001?lang=ru","entity_name":" Акимат <b>Сауранского</b> района ","title":"Новости района","body":"Текст новости района.","published":"2025-11-26"}`+"\n"+
+			`{"url":"https://www.gov.kz/memleket/entities/mfa/press/news/details/7002?lang=ru","entity_name":"Министерство иностранных дел","title":"Новости МИД","body":"Текст новости.","published":"2025-11-26"}`+"\n"+
+			`{"entity_name":"Nobody","title":"No entity","body":"A release without an entity.","lang":"en","published":"2025-11-26"}`+"\n")
+	if _, err := ImportFile(ctx, st, path); err != nil {
+		t.Fatal(err)
+	}
+	e, err := st.EntityBySlug(ctx, "turkestan-sauran")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.NameRU != "Акимат Сауранского района" || e.Name("kk") != "Акимат Сауранского района" || e.InCatalogue {
+		t.Errorf("turkestan-sauran = %+v, want named by the release, outside the catalogue", e)
+	}
+	if m, _ := st.EntityBySlug(ctx, "mfa"); m.NameRU != "МИД" {
+		t.Errorf("mfa renamed to %q", m.NameRU)
+	}
+	if _, err := st.EntityBySlug(ctx, "nobody"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("an entity was made of a release without one: %v", err)
+	}
+}

@@ -22,6 +22,8 @@ type jsonRelease struct {
 	Body      string          `json:"body"`
 	Lang      string          `json:"lang"`
 	Published string          `json:"published"`
+	// EntityName is the organisation's name, in the release's language.
+	EntityName string `json:"entity_name"`
 }
 
 func parseJSONL(name string, lines []string, n *notes) ([]item, error) {
@@ -60,7 +62,11 @@ func jsonLine(l string, line int, n *notes) (store.NewRelease, error) {
 	if err != nil {
 		return store.NewRelease{}, err
 	}
-	return newRelease(ref, HTMLToText(jr.Title), HTMLToText(jr.Body), lang, published), nil
+	rel := newRelease(ref, HTMLToText(jr.Title), HTMLToText(jr.Body), lang, published)
+	if rel.EntitySlug != "" {
+		rel.EntityName = HTMLToText(jr.EntityName)
+	}
+	return rel, nil
 }
 
 // decodeObject decodes one JSON object, describing type mismatches by field

@@ -6,12 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/jmoiron/sqlx"
 )
 
 const entityColumns = `e.id, e.slug, e.kind, e.name_kk, e.name_ru, e.name_en, e.in_catalogue,
 	COALESCE(p.slug, '') AS parent_slug`
+
+// collations are the ICU collations found on the server (Store.collation).
+type collations struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
 
 const entityFrom = ` FROM entities e LEFT JOIN entities p ON p.id = e.parent_id `
 
@@ -22,11 +29,11 @@ func (s *Store) SyncCatalogue(ctx context.Context, ents []Entity) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		for _, e := range ents {
 			_, err := tx.ExecContext(ctx, `
-				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, aliases, in_catalogue)
-				VALUES ($1, $2, $3, $4, $5, $6, true)
+				INSERT INTO entities (slug, kind, name_kk, name_ru, name_en, aliases, in_catalogue, slug_inferred)
+				VALUES ($1, $2, $3, $4, $5, $6, true, $7)
 				ON CONFLICT (slug) DO UPDATE SET kind = $2, name_kk = $3, name_ru = $4,
-					name_en = $5, aliases = $6, in_catalogue = true`,
-				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN, e.Aliases)
+					name_en = $5, aliases = $6, in_catalogue = true, slug_inferred = $7`,
+				e.Slug, e.Kind, e.NameKK, e.NameRU, e.NameEN, e.Aliases, e.SlugInferred)
 			if err != nil {
 				return fmt.Errorf("store: catalogue entity %s: %w", e.Slug, err)
 			}
@@ -76,13 +83,16 @@ func (s *Store) EntityByID(ctx context.Context, id int64) (Entity, error) {
 // tsquery match (textmatch.SearchQuery of text: Венгрия finds the embassy
 // "in Hungary", Будапешт its alias; "" matches by text alone), catalogue
 // entities first.
-func (s *Store) FindEntities(ctx context.Context, text, match string, limit int) ([]Entity, error) {
+//
+// Within a kind they are in the alphabetical order of their names in lang
+// (nameOrder).
+func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limit int) ([]Entity, error) {
 	pattern := "%" + escapeLike(strings.TrimSpace(noNUL(text))) + "%"
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
 		   OR e.aliases ILIKE $1 OR ($3 <> '' AND e.canon @@ to_tsquery('simple', $3))
-		ORDER BY e.in_catalogue DESC, e.kind, e.slug
+		ORDER BY e.in_catalogue DESC, e.kind, `+s.nameOrder(ctx, lang, false)+`, e.slug
 		LIMIT $2`, pattern, limit, match)
 	if err != nil {
 		return nil, fmt.Errorf("store: find entities: %w", err)
@@ -91,17 +101,74 @@ func (s *Store) FindEntities(ctx context.Context, text, match string, limit int)
 }
 
 // EntitiesByKind lists the entities of one kind (all kinds when kind is ""),
-// ordered by slug, with offset paging.
-func (s *Store) EntitiesByKind(ctx context.Context, kind string, offset, limit int) ([]Entity, error) {
+// catalogue entities first, each part in the alphabetical order of the
+// names a reader of lang sees on the catalogue's buttons (Entity.ShortName,
+// nameOrder), with offset paging: the slug breaks ties, so pages neither
+// repeat nor skip an entity.
+func (s *Store) EntitiesByKind(ctx context.Context, kind, lang string, offset, limit int) ([]Entity, error) {
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE $1 = '' OR e.kind = $1
-		ORDER BY e.in_catalogue DESC, e.slug
+		ORDER BY e.in_catalogue DESC, `+s.nameOrder(ctx, lang, true)+`, e.slug
 		OFFSET $2 LIMIT $3`, noNUL(kind), offset, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: entities of kind %q: %w", kind, err)
 	}
 	return ents, nil
+}
+
+// nameSQL is, per language, the name Entity.Name shows: the name in that
+// language, falling back to the others and to the slug.
+var nameSQL = map[string]string{
+	"kk": `COALESCE(NULLIF(e.name_kk, ''), NULLIF(e.name_ru, ''), NULLIF(e.name_en, ''), e.slug)`,
+	"ru": `COALESCE(NULLIF(e.name_ru, ''), NULLIF(e.name_kk, ''), NULLIF(e.name_en, ''), e.slug)`,
+	"en": `COALESCE(NULLIF(e.name_en, ''), NULLIF(e.name_ru, ''), NULLIF(e.name_kk, ''), e.slug)`,
+}
+
+// nameOrder is the ORDER BY term that sorts entities by their name in lang
+// (English for any other), or by their ShortName when short, under the ICU
+// collation of that language:
+// Kazakh puts Ә after А, Қ after К, Ұ and Ү after У, and І last; Russian
+// and English sort their own letters before the others' scripts. Without
+// ICU (a server built without it) the database's default collation
+// sorts instead.
+func (s *Store) nameOrder(ctx context.Context, lang string, short bool) string {
+	expr, ok := nameSQL[lang]
+	if !ok {
+		lang, expr = "en", nameSQL["en"]
+	}
+	if short {
+		expr = `COALESCE(NULLIF(regexp_replace(` + expr + `, '` + countryQualifier + `', ''), ''), ` + expr + `)`
+	}
+	if c := s.collation(ctx, lang); c != "" {
+		return expr + ` COLLATE "` + c + `"`
+	}
+	return expr
+}
+
+// collation is the ICU collation of lang the server has ("kk-x-icu", or
+// "und-x-icu" when that one is missing), "" when it has none; looked up
+// once, and again after a failed look-up.
+func (s *Store) collation(ctx context.Context, lang string) string {
+	s.coll.mu.Lock()
+	defer s.coll.mu.Unlock()
+	if s.coll.names == nil {
+		var names []string
+		if err := s.db.SelectContext(ctx, &names, `SELECT collname FROM pg_collation
+			WHERE collprovider = 'i' AND collname IN ('kk-x-icu', 'ru-x-icu', 'en-x-icu', 'und-x-icu')`); err != nil {
+			return ""
+		}
+		s.coll.names = map[string]bool{}
+		for _, n := range names {
+			s.coll.names[n] = true
+		}
+	}
+	for _, c := range []string{lang + "-x-icu", "und-x-icu"} {
+		if s.coll.names[c] {
+			return c
+		}
+	}
+	return ""
 }
 
 // EntityCounts returns how many entities there are of each kind.

@@ -31,7 +31,7 @@ func TestFindEntitiesByAliasAndCanonicalMatch(t *testing.T) {
 		{"Atlantis", "atlantis:*", ""},
 	}
 	for _, tt := range tests {
-		got, err := st.FindEntities(ctx, tt.text, tt.match, 5)
+		got, err := st.FindEntities(ctx, tt.text, tt.match, "en", 5)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -28,7 +30,8 @@ type ImportResult struct {
 // ImportReleases stores releases in one transaction. A release whose identity
 // ((entity, gov.kz id) when known, otherwise its content hash) is already
 // stored is counted as known and left unchanged. Entities that are not in the
-// catalogue are created with their slug as their name.
+// catalogue are created with the name the release gives (EntityName), or
+// their slug as their name when it gives none.
 func (s *Store) ImportReleases(ctx context.Context, rels []NewRelease) (ImportResult, error) {
 	var res ImportResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -77,7 +80,7 @@ func insertReleases(ctx context.Context, tx *sqlx.Tx, rels []NewRelease, entitie
 	)
 	for i, r := range rels {
 		if r.EntitySlug != "" {
-			id, err := entityID(ctx, tx, r.EntitySlug, entities)
+			id, err := entityID(ctx, tx, r, entities)
 			if err != nil {
 				return 0, err
 			}
@@ -123,17 +126,43 @@ func int64sLiteral(v []int64) string {
 	return b.String()
 }
 
-// entityID is the id of the entity with this slug, created when unknown;
-// entities caches the ids met so far in the transaction.
-func entityID(ctx context.Context, tx *sqlx.Tx, slug string, entities map[string]int64) (int64, error) {
-	if id, ok := entities[slug]; ok {
+// entityID is the id of the entity of r, created when unknown and named
+// by r when it can be (ensureEntity); entities caches the ids met so far in
+// the transaction, by slug and, for a release that names its entity, by
+// slug, language and name: a file names few entities, and each name once
+// is enough.
+func entityID(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[string]int64) (int64, error) {
+	name := entityName(r.EntityName)
+	if strings.EqualFold(name, r.EntitySlug) {
+		name = "" // a feed titled by its slug names nothing
+	}
+	key := r.EntitySlug
+	if name != "" {
+		key += "\x00" + r.Lang + "\x00" + name
+	}
+	if id, ok := entities[key]; ok {
 		return id, nil
 	}
-	id, err := ensureEntity(ctx, tx, slug)
+	id, err := ensureEntity(ctx, tx, r.EntitySlug, name, r.Lang)
 	if err == nil {
-		entities[slug] = id
+		entities[key] = id
 	}
 	return id, err
+}
+
+// maxEntityName is the longest entity name kept from a release, in runes;
+// gov.kz's longest catalogue names are about 150.
+const maxEntityName = 300
+
+// entityName is a name from a release's metadata as stored: spaces
+// collapsed, NULs dropped, "" when longer than maxEntityName (no name is
+// better than a paragraph taken for one).
+func entityName(s string) string {
+	s = strings.Join(strings.Fields(noNUL(s)), " ")
+	if utf8.RuneCountInString(s) > maxEntityName {
+		return ""
+	}
+	return s
 }
 
 // insertRelease stores r unless its identity is known. entities caches the
@@ -143,20 +172,40 @@ func insertRelease(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[
 	return n == 1, err
 }
 
-// ensureEntity returns the id of the entity with this slug, creating it with
-// its slug as its name when it is not known.
-func ensureEntity(ctx context.Context, tx *sqlx.Tx, slug string) (int64, error) {
+// ensureEntity returns the id of the entity with this slug, creating it
+// when it is not known: named name in the column of lang (in every column
+// when lang is none of kk, ru, en; Entity.Name falls back to it in the
+// others), or with its slug as its name when name is "". An entity outside
+// the catalogue whose name in lang is still its slug (or empty) takes
+// name, and its other names that are its slug give way to the fallback; a
+// catalogue entity's names are never touched.
+func ensureEntity(ctx context.Context, tx *sqlx.Tx, slug, name, lang string) (int64, error) {
+	names := [3]string{slug, slug, slug} // kk, ru, en
+	if name != "" {
+		names = [3]string{name, name, name}
+		if i := slices.Index([]string{"kk", "ru", "en"}, lang); i >= 0 {
+			names = [3]string{}
+			names[i] = name
+		}
+	}
 	var id int64
 	err := tx.GetContext(ctx, &id, `
 		WITH ins AS (
-			INSERT INTO entities (slug, name_kk, name_ru, name_en)
-			VALUES ($1, $1, $1, $1)
-			ON CONFLICT (slug) DO NOTHING
+			INSERT INTO entities AS e (slug, name_kk, name_ru, name_en)
+			VALUES ($1, $2, $3, $4)
+			ON CONFLICT (slug) DO UPDATE SET
+				name_kk = CASE WHEN $2 NOT IN ('', $1) AND e.name_kk IN ('', e.slug) THEN $2
+					WHEN e.name_kk = e.slug THEN '' ELSE e.name_kk END,
+				name_ru = CASE WHEN $3 NOT IN ('', $1) AND e.name_ru IN ('', e.slug) THEN $3
+					WHEN e.name_ru = e.slug THEN '' ELSE e.name_ru END,
+				name_en = CASE WHEN $4 NOT IN ('', $1) AND e.name_en IN ('', e.slug) THEN $4
+					WHEN e.name_en = e.slug THEN '' ELSE e.name_en END
+			WHERE $5 AND NOT e.in_catalogue
 			RETURNING id)
 		SELECT id FROM ins
 		UNION ALL
 		SELECT id FROM entities WHERE slug = $1
-		LIMIT 1`, slug)
+		LIMIT 1`, slug, names[0], names[1], names[2], name != "")
 	if err != nil {
 		return 0, fmt.Errorf("store: entity %s: %w", slug, err)
 	}

@@ -61,7 +61,7 @@ const sourceColumns = `s.id, s.key, s.kind, COALESCE(e.slug, '') AS entity_slug,
 // SourcePlan says which sources should be polled.
 type SourcePlan struct {
 	Slugs      []string // entities polled by name; created when not known
-	Kinds      []string // entity kinds polled whole, such as "embassy"
+	Kinds      []string // entity kinds polled whole, such as "embassy", but for inferred slugs (Entity.SlugInferred)
 	Subscribed bool     // also every entity a chat follows
 	Langs      []string // the languages of each gov.kz entity
 	Feeds      []FeedPlan
@@ -121,7 +121,7 @@ func syncSources(ctx context.Context, tx *sqlx.Tx, now time.Time, plan SourcePla
 			SELECT 'govkz:' || e.slug || ':' || l.lang AS key, 'govkz' AS kind,
 				e.id AS entity_id, l.lang, '' AS url
 			FROM entities e CROSS JOIN unnest($3::text[]) AS l(lang)
-			WHERE e.slug = ANY($1) OR e.kind = ANY($2)
+			WHERE e.slug = ANY($1) OR (e.kind = ANY($2) AND NOT e.slug_inferred)
 			   OR ($4 AND e.id IN (SELECT entity_id FROM subscriptions WHERE kind = 'entity'))),
 		feeds AS (
 			SELECT 'feed:' || f.url AS key, 'feed' AS kind, e.id AS entity_id, '' AS lang, f.url

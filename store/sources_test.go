@@ -116,3 +116,36 @@ func TestClaimsAreExclusiveAndLeased(t *testing.T) {
 		t.Fatalf("claim before next_poll_at: %v, want ErrNotFound", err)
 	}
 }
+
+// TestInferredSlugsAreNotPolledByKind: an embassy whose slug is only
+// inferred is not polled as part of kind:embassy, but is when a chat
+// follows it or the plan names it.
+func TestInferredSlugsAreNotPolledByKind(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	if err := st.SyncCatalogue(ctx, []store.Entity{
+		{Slug: "mfa-budapest", Kind: store.KindEmbassy, NameEN: "Embassy in Hungary"},
+		{Slug: "mfa-berlin", Kind: store.KindEmbassy, NameEN: "Embassy in Germany", SlugInferred: true},
+		{Slug: "mfa-oslo", Kind: store.KindEmbassy, NameEN: "Embassy in Norway", SlugInferred: true},
+		{Slug: "mfa-madrid", Kind: store.KindEmbassy, NameEN: "Embassy in Spain", SlugInferred: true},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.TouchChat(ctx, 5, "private", "en"); err != nil {
+		t.Fatal(err)
+	}
+	oslo, _ := st.EntityBySlug(ctx, "mfa-oslo")
+	if _, _, err := st.AddSubscription(ctx, store.NewSubscription{ChatID: 5, Kind: store.SubEntity,
+		Value: "mfa-oslo", Normalized: "mfa-oslo", EntityID: oslo.ID}, 50); err != nil {
+		t.Fatal(err)
+	}
+	plan := store.SourcePlan{Slugs: []string{"mfa-madrid"}, Kinds: []string{store.KindEmbassy},
+		Subscribed: true, Langs: []string{"ru"}}
+	if err := st.SyncSources(ctx, t0, plan); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"govkz:mfa-budapest:ru", "govkz:mfa-madrid:ru", "govkz:mfa-oslo:ru"}
+	if got := sourceKeys(t, st, true); !slices.Equal(got, want) {
+		t.Fatalf("sources = %q, want %q (no mfa-berlin)", got, want)
+	}
+}

@@ -23,6 +23,7 @@ var ErrNotFound = errors.New("store: not found")
 type Store struct {
 	db   *sqlx.DB
 	prep prepared
+	coll collations
 }
 
 // Open connects to the database at dsn and checks that it answers.

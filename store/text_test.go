@@ -35,13 +35,13 @@ func TestUserTextWithNULIsStoredWithout(t *testing.T) {
 	if _, err := st.FindSubscription(ctx, 1, store.SubKeyword, "wat\x00er"); err != nil {
 		t.Errorf("FindSubscription with a NUL: %v", err)
 	}
-	if _, err := st.FindEntities(ctx, "a\x00b", "", 5); err != nil {
+	if _, err := st.FindEntities(ctx, "a\x00b", "", "en", 5); err != nil {
 		t.Errorf("FindEntities with a NUL: %v", err)
 	}
 	if _, err := st.EntityBySlug(ctx, "shym\x00kent"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("EntityBySlug with a NUL: %v, want not found", err)
 	}
-	if _, err := st.EntitiesByKind(ctx, "akimat\x00", 0, 5); err != nil {
+	if _, err := st.EntitiesByKind(ctx, "akimat\x00", "kk", 0, 5); err != nil {
 		t.Errorf("EntitiesByKind with a NUL: %v", err)
 	}
 	if _, err := st.Search(ctx, store.SearchQuery{Match: "wat\x00er", Text: "wat\x00er", EntitySlug: "\x00"}, 0, 5); err != nil {

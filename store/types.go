@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"regexp"
+	"time"
+)
 
 // Entity kinds.
 const (
@@ -30,6 +33,10 @@ type Entity struct {
 	// the places it serves, "; "-separated); written by SyncCatalogue,
 	// not read back.
 	Aliases string `db:"-"`
+	// SlugInferred is set for a catalogue entity whose slug follows its
+	// siblings' pattern without being attested: it is not polled as part
+	// of a whole kind (store.SourcePlan.Kinds). Written by SyncCatalogue.
+	SlugInferred bool `db:"-"`
 }
 
 // Name is the entity's name in lang, falling back to the other languages and
@@ -50,9 +57,34 @@ func (e Entity) Name(lang string) string {
 	return e.Slug
 }
 
+// countryQualifier is what names of Kazakhstan's own bodies say of the
+// country, in each language: "Қазақстан Республикасының Венгриядағы
+// елшілігі", "Посольство Республики Казахстан в Венгрии", "Embassy of the
+// Republic of Kazakhstan in Hungary". The same pattern, a POSIX ARE as
+// well as Go's, drops it in SQL (shortNameSQL), for sorting by ShortName.
+const countryQualifier = `^Қазақстан Республикасы(ның)? | Республики Казахстан| of the Republic of Kazakhstan`
+
+var countryQualifierRE = regexp.MustCompile(countryQualifier)
+
+// ShortName is Name without the country a Kazakhstani body's name says it
+// belongs to ("Embassy in Hungary", "Венгриядағы елшілігі", "Министерство
+// обороны"): what a button has room for, where every name would start
+// alike and lose its end to the button's width.
+func (e Entity) ShortName(lang string) string {
+	if short := countryQualifierRE.ReplaceAllString(e.Name(lang), ""); short != "" {
+		return short
+	}
+	return e.Name(lang)
+}
+
 // NewRelease is a release as the importer hands it to the store.
 type NewRelease struct {
-	EntitySlug  string // "" when the source is unknown
+	EntitySlug string // "" when the source is unknown
+	// EntityName is the organisation's name as the release's own metadata
+	// gives it (a JSONL "entity_name", a feed's title), in Lang; "" when
+	// it gives none. It names an entity first seen here (ensureEntity);
+	// a catalogue entity keeps the catalogue's names.
+	EntityName  string
 	GovkzID     int64  // 0 when the URL is unknown
 	ContentHash string // always set; identity when GovkzID is 0
 	URL         string // canonical gov.kz URL, "" when unknown

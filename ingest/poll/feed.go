@@ -18,7 +18,9 @@ type feeds struct {
 
 // fetch polls one feed conditionally. An item linking a gov.kz release is
 // that release (filed under the entity of its URL); any other item is a
-// release of the feed's entity, if it has one, identified by its link.
+// release of the feed's entity, if it has one, identified by its link. The
+// feed's title names the feed's entity when the store does not know it
+// (store.NewRelease.EntityName).
 func (f *feeds) fetch(ctx context.Context, src store.Source) (fetched, error) {
 	a, err := f.get.getFeed(ctx, src.URL, src.ETag, src.LastModified)
 	if err != nil {
@@ -43,6 +45,9 @@ func (f *feeds) fetch(ctx context.Context, src store.Source) (fetched, error) {
 			c.ref = ref
 		} else if len(links) > 0 {
 			c.link = links[0]
+		}
+		if c.ref.Slug == src.EntitySlug {
+			c.entityName = feed.Title // the feed's, not the linked entity's
 		}
 		b.add(c, false, now)
 	}

@@ -105,6 +105,11 @@ func (g *govkz) rss(ctx context.Context, src store.Source) (fetched, error) {
 	for _, it := range feed.Items {
 		c := itemCandidate(it)
 		c.ref, c.lang = rssRef(itemLinks(it, govkzSite), it.GUID, src.EntitySlug), src.Lang
+		if c.ref.Slug == src.EntitySlug {
+			// The channel's title, presumably the organisation's name
+			// (unconfirmed); it only names an entity the store does not know.
+			c.entityName = feed.Title
+		}
 		b.add(c, true, now)
 	}
 	if n := len(feed.Items); n > 0 && b.skipped[SkipNoLink] == n {

@@ -39,6 +39,9 @@ type candidate struct {
 	lang      string          // declared by the source, "" when it does not say
 	published time.Time       // zero when the item has no date
 	badDate   bool            // a date was given but could not be read
+	// entityName names the release's entity (the feed's title, for an item
+	// of the feed's own entity); "" when the source does not say.
+	entityName string
 }
 
 // batch is the valid releases of one answer and the items skipped.
@@ -78,6 +81,9 @@ func (b *batch) add(c candidate, govkz bool, now time.Time) {
 	}
 	if r.GovkzID == 0 {
 		r.URL = c.link
+	}
+	if r.EntitySlug != "" {
+		r.EntityName = ingest.HTMLToText(c.entityName)
 	}
 	key := "hash:" + r.ContentHash
 	switch {

@@ -1,6 +1,7 @@
 package poll_test
 
 import (
+	"context"
 	"fmt"
 	"hash/crc32"
 	"net/http"
@@ -111,7 +112,7 @@ func TestGovkzItemsAreValidated(t *testing.T) {
 func TestGenericFeeds(t *testing.T) {
 	srv := newFeedServer(t)
 	atom := `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru-RU"><title>Almaty</title><id>urn:x</id><updated>2026-06-09T10:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru-RU"><title>Акимат города Алматы</title><id>urn:x</id><updated>2026-06-09T10:00:00Z</updated>
 <entry><title>Новый парк в Алматы</title><link href="https://almaty.example/news/1"/><id>urn:1</id>
 <updated>2026-06-09T10:00:00+05:00</updated><content type="html">&lt;p&gt;В Алматы открыли новый парк.&lt;/p&gt;</content></entry>
 <entry><title>Брифинг МИД</title><link href="https://www.gov.kz/memleket/entities/mfa/press/news/details/8001?lang=ru"/><id>urn:2</id>
@@ -153,6 +154,15 @@ func TestGenericFeeds(t *testing.T) {
 	}
 	if rows[2].Slug == nil || *rows[2].Slug != "mfa" {
 		t.Errorf("the gov.kz item: %+v; want filed under mfa by its URL", rows[2])
+	}
+	// The feed's title names the feed's entity, which the store knew by its
+	// slug only, in the feed's language; not the entity of a gov.kz link.
+	ctx := context.Background()
+	if e, err := st.EntityBySlug(ctx, "almaty"); err != nil || e.NameRU != "Акимат города Алматы" || e.Name("kk") != "Акимат города Алматы" {
+		t.Errorf("almaty = %+v, %v; want named by the feed's title in ru", e, err)
+	}
+	if e, err := st.EntityBySlug(ctx, "mfa"); err != nil || e.Name("ru") != "mfa" {
+		t.Errorf("mfa = %+v, %v; want still named by its slug", e, err)
 	}
 
 	// Unchanged feeds answer 304 to the validators; an edited item updates
