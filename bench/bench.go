@@ -133,3 +133,36 @@ func Run(ctx context.Context, st *store.Store, o Options) (*Report, error) {
 	}
 	return rep, nil
 }
+
+// RunReads measures only what reads the archive, /search and /latest, on a
+// database an earlier Run filled and kept: to see a change to a query
+// without loading a million releases again. Its /search queries are the
+// ones Run would make with the same seed.
+func RunReads(ctx context.Context, st *store.Store, o Options) (*Report, error) {
+	o = o.withDefaults()
+	db := st.DB().DB
+	gen, err := NewGenerator(o.Seed)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Options: o, Machine: readMachine(ctx, db), ReadsOnly: true}
+	if err := rep.Data.read(ctx, db); err != nil {
+		return nil, err
+	}
+	if rep.Data.Releases == 0 {
+		return nil, fmt.Errorf("bench: the database holds no releases: fill it with a run with --keep first")
+	}
+	rep.Data.Archive.Releases = int(rep.Data.Releases)
+	kz := time.Now().In(ingest.Kazakhstan())
+	today := time.Date(kz.Year(), kz.Month(), kz.Day(), 0, 0, 0, 0, time.UTC)
+	o.Log.Info("Searching", slog.Int("queries", o.Queries))
+	queries := searchQueries(gen.rng, o.Queries, gen.ents, today)
+	if rep.Search, err = measureSearch(ctx, st, queries, o.ILIKEBudget); err != nil {
+		return nil, err
+	}
+	o.Log.Info("Timing /latest")
+	if rep.Latest, err = measureLatest(ctx, st); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}

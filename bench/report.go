@@ -19,6 +19,8 @@ type Report struct {
 	Delivery []DeliveryResult
 	Alerts   []AlertResult
 	Latest   []LatestCase
+	// ReadsOnly is a RunReads report: /search and /latest on a kept database.
+	ReadsOnly bool
 }
 
 // Markdown writes the report as markdown tables, each figure next to its
@@ -32,6 +34,14 @@ func (r *Report) Markdown(w io.Writer) {
 		m.CPU, m.Cores, bytesIEC(m.MemoryBytes), m.PostgreSQL, m.SharedBuffers, m.Go)
 	if r.Command != "" {
 		p("Command: `%s` (seed %d).", r.Command, r.Options.Seed)
+	}
+	if r.ReadsOnly {
+		p("")
+		p("Reads only (--reuse), on a database an earlier run filled: %s releases, %s language versions, %s chats with %s subscriptions.",
+			num(d.Releases), num(d.Versions), num(d.Chats), num(d.Subscriptions))
+		r.searchSection(p)
+		r.latestSection(p)
+		return
 	}
 	p("")
 	p("## Data")

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // Latest returns releases matching f, newest first (published date, then
@@ -14,49 +17,121 @@ import (
 // and for a chat an EXISTS over its keyword queries evaluated on every
 // release, newest first: the planner could use no index for the keywords,
 // so a chat whose keywords matched nothing read the whole archive (35 s at
-// 400,000 releases). Now each of the chat's subscriptions is a branch of
-// its own, planned alone with its own index (an entity's releases by date,
-// a keyword's GIN match), each giving only its newest offset+limit; the
-// page is the newest of their union.
+// 400,000 releases). Now each of the chat's entities is a branch of its
+// own, the entity's newest offset+limit from its date index; each keyword
+// finds its newest matches by itself (keywordNewest); the page is the
+// newest of their union.
 func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) ([]Release, error) {
-	q := latestQuery{want: offset + limit}
-	if f.EntityID != 0 {
-		q.common = append(q.common, "r.entity_id = "+q.arg(f.EntityID))
-	}
-	if f.Match != "" {
-		q.common = append(q.common, matchCanonical(q.arg(noNUL(f.Match))))
-	}
-	if f.ChatID == 0 {
-		q.branch("")
-	} else {
-		subs, err := s.latestSubscriptions(ctx, f.ChatID)
-		if err != nil {
-			return nil, err
-		}
-		for _, sub := range subs {
-			if sub.EntityID != nil {
-				q.branch("r.entity_id = " + q.arg(*sub.EntityID))
-			} else {
-				q.branch(matchCanonical(q.arg(sub.Match)))
+	want := offset + limit
+	var rows []releaseRow
+	err := s.within(ctx, f.Timeout, func(tx *sqlx.Tx) error {
+		var entities []int64
+		var keywords []string
+		switch {
+		case f.ChatID != 0:
+			subs, err := latestSubscriptions(ctx, tx, f.ChatID)
+			if err != nil {
+				return err
 			}
+			for _, sub := range subs {
+				if sub.EntityID != nil {
+					entities = append(entities, *sub.EntityID)
+				} else {
+					keywords = append(keywords, sub.Match)
+				}
+			}
+		case f.Match != "":
+			keywords = []string{noNUL(f.Match)}
+		}
+		q := latestQuery{want: want}
+		if f.EntityID != 0 {
+			q.common = append(q.common, "r.entity_id = "+q.arg(f.EntityID))
+		}
+		if f.Match != "" && f.ChatID != 0 {
+			q.common = append(q.common, matchCanonical(q.arg(noNUL(f.Match))))
+		}
+		var found []int64
+		for _, kw := range keywords {
+			ids, err := keywordNewest(ctx, tx, kw, f.EntityID, want)
+			if err != nil {
+				return err
+			}
+			found = append(found, ids...)
+		}
+		for _, id := range entities {
+			q.branch("r.entity_id = " + q.arg(id))
+		}
+		if len(found) > 0 {
+			q.branches = append(q.branches, `(SELECT unnest(`+q.arg(pq.Array(found))+`::bigint[]) AS id)`)
+		}
+		if f.ChatID == 0 && len(keywords) == 0 {
+			q.branch("")
 		}
 		if len(q.branches) == 0 {
-			return nil, nil
+			return nil
 		}
-	}
-	lang := q.arg(noNUL(f.Lang))
-	var rows []releaseRow
-	err := s.selectWithin(ctx, f.Timeout, &rows, `
+		lang := q.arg(noNUL(f.Lang))
+		return tx.SelectContext(ctx, &rows, `
 		WITH c AS (`+strings.Join(q.branches, "\n\t\tUNION\n")+`)
 		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
 		FROM c JOIN releases r ON r.id = c.id
 		LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin(lang)+`
 		ORDER BY r.published_on DESC, r.arrival_seq DESC
 		OFFSET `+strconv.Itoa(offset)+` LIMIT `+strconv.Itoa(limit), q.args...)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: latest: %w", err)
 	}
 	return releasesOf(rows), nil
+}
+
+// recentWindow is how many of the newest releases keywordNewest reads
+// first: a keyword people follow usually matches some of them.
+const recentWindow = 4000
+
+// keywordNewest returns the ids of the newest want releases matching the
+// tsquery match (of entityID's, when not zero).
+//
+// The planner cannot tell a keyword that matches every tenth release from
+// one that matches none: both are words it has no statistics for, and with
+// a small LIMIT it walks the date index for either, which for a keyword
+// matching nothing means the whole archive. So the choice is made here, on
+// what the archive holds: the newest recentWindow releases are read first
+// (a few milliseconds); a keyword that does not fill the page from them is
+// rare, and its matches come from the GIN index, sorted — the index walk
+// is turned off for that statement, so the planner cannot take it.
+func keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int64, want int) ([]int64, error) {
+	entity := ""
+	args := []any{match}
+	if entityID != 0 {
+		entity = "WHERE r.entity_id = $2"
+		args = append(args, entityID)
+	}
+	var ids []int64
+	err := tx.SelectContext(ctx, &ids, `
+		SELECT w.id FROM (
+			SELECT r.id, r.canon FROM releases r `+entity+`
+			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(recentWindow)+`) w
+		WHERE w.canon @@ to_tsquery('simple', $1)
+		LIMIT `+strconv.Itoa(want), args...)
+	if err != nil || len(ids) == want {
+		return ids, err
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
+		return nil, err
+	}
+	ids = ids[:0]
+	if entityID != 0 {
+		entity = "AND r.entity_id = $2"
+	}
+	err = tx.SelectContext(ctx, &ids, `
+		SELECT r.id FROM releases r WHERE r.canon @@ to_tsquery('simple', $1) `+entity+`
+		ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
+	if err != nil {
+		return nil, err
+	}
+	_, err = tx.ExecContext(ctx, `SET LOCAL enable_indexscan = on`)
+	return ids, err
 }
 
 // latestQuery builds Latest's statement: branches of release ids, each
@@ -96,9 +171,9 @@ type latestSubscription struct {
 
 // latestSubscriptions are the chat's entities and distinct keyword
 // queries, in a stable order (the statement's text then is too).
-func (s *Store) latestSubscriptions(ctx context.Context, chatID int64) ([]latestSubscription, error) {
+func latestSubscriptions(ctx context.Context, tx *sqlx.Tx, chatID int64) ([]latestSubscription, error) {
 	var subs []latestSubscription
-	err := s.db.SelectContext(ctx, &subs, `
+	err := tx.SelectContext(ctx, &subs, `
 		SELECT DISTINCT CASE WHEN kind = 'entity' THEN entity_id END AS entity_id,
 		       CASE WHEN kind = 'keyword' THEN match_query ELSE '' END AS match_query
 		FROM subscriptions

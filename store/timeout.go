@@ -38,13 +38,24 @@ func (s *Store) selectWithin(ctx context.Context, timeout time.Duration, dest an
 	if timeout <= 0 {
 		return s.db.SelectContext(ctx, dest, query, args...)
 	}
-	ms := max(timeout.Milliseconds(), 1)
-	err := s.readOnly(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SELECT set_config('statement_timeout', $1, true)`,
-			strconv.FormatInt(ms, 10)); err != nil {
-			return err
-		}
+	return s.within(ctx, timeout, func(tx *sqlx.Tx) error {
 		return tx.SelectContext(ctx, dest, query, args...)
+	})
+}
+
+// within runs fn in a read-only transaction whose every statement
+// PostgreSQL stops after timeout (none when timeout is zero), as
+// selectWithin does for one.
+func (s *Store) within(ctx context.Context, timeout time.Duration, fn func(tx *sqlx.Tx) error) error {
+	err := s.readOnly(ctx, func(tx *sqlx.Tx) error {
+		if timeout > 0 {
+			ms := max(timeout.Milliseconds(), 1)
+			if _, err := tx.ExecContext(ctx, `SELECT set_config('statement_timeout', $1, true)`,
+				strconv.FormatInt(ms, 10)); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
 	})
 	var pqErr *pq.Error
 	if errors.As(err, &pqErr) && pqErr.Code == queryCanceled {

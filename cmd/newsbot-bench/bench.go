@@ -27,7 +27,7 @@ const benchDatabase = "newsbot_bench"
 type flags struct {
 	releases, chats, newDay, queries *int
 	dbURL, profile, alertsAt         *string
-	keep                             *bool
+	keep, reuse                      *bool
 	send30, send1000, ilike          *time.Duration
 	seed                             *uint64
 }
@@ -43,6 +43,7 @@ func benchFlags() (*flag.FlagSet, flags) {
 		queries:  fs.Int("queries", 200, "/search queries"),
 		dbURL:    fs.String("db", "", "database to fill; it is dropped and recreated"),
 		keep:     fs.Bool("keep", false, "keep the database afterwards"),
+		reuse:    fs.Bool("reuse", false, "measure /search and /latest only, on a database a run with --keep filled"),
 		send30:   fs.Duration("send-30", time.Minute, "how long to deliver at 30 messages a second"),
 		send1000: fs.Duration("send-1000", 20*time.Second, "how long to deliver at 1000 messages a second"),
 		ilike:    fs.Duration("ilike-budget", 2*time.Minute, "time the ILIKE baseline may take"),
@@ -72,23 +73,30 @@ func runBench(ctx context.Context, operatorURL string, args []string, stdout, pr
 	if err != nil {
 		return err
 	}
-	if err := recreateDatabase(ctx, target); err != nil {
-		return err
-	}
-	if !*f.keep {
-		defer dropDatabase(target)
+	if !*f.reuse {
+		if err := recreateDatabase(ctx, target); err != nil {
+			return err
+		}
+		if !*f.keep {
+			defer dropDatabase(target)
+		}
 	}
 	st, err := openStore(ctx, target)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rep, err := bench.Run(ctx, st, bench.Options{
+	opts := bench.Options{
 		Releases: *f.releases, Chats: *f.chats, NewReleases: *f.newDay, Queries: *f.queries,
 		ILIKEBudget: *f.ilike, CPUProfile: *f.profile, Seed: *f.seed, AlertRates: alertRates,
 		Deliveries: []bench.Delivery{{PerSecond: 30, For: *f.send30}, {PerSecond: 1000, For: *f.send1000}},
 		Log:        slog.New(slog.NewTextHandler(progress, nil)),
-	})
+	}
+	run := bench.Run
+	if *f.reuse {
+		run = bench.RunReads
+	}
+	rep, err := run(ctx, st, opts)
 	if err != nil {
 		return err
 	}

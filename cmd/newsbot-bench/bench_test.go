@@ -16,8 +16,9 @@ import (
 // asserts no timing: the figures of a full run are in BENCHMARKS.md.
 func TestBenchSmoke(t *testing.T) {
 	var out strings.Builder
+	db := testdb.URL(t)
 	err := run(context.Background(), []string{
-		"--db", testdb.URL(t), "--releases", "3000", "--chats", "300", "--new", "300",
+		"--db", db, "--keep", "--releases", "3000", "--chats", "300", "--new", "300",
 		"--queries", "22", "--ilike-budget", "1s", "--send-30", "1s", "--send-1000", "1s",
 	}, func(string) string { return "" }, &out, os.Stderr)
 	if err != nil {
@@ -41,6 +42,25 @@ func TestBenchSmoke(t *testing.T) {
 		if !regexp.MustCompile(want).MatchString(report) {
 			t.Errorf("report lacks %s\n\n%s", want, report)
 		}
+	}
+
+	// --reuse measures the reads again on the kept database, loading nothing.
+	out.Reset()
+	if err := run(context.Background(), []string{"--db", db, "--reuse", "--queries", "22", "--ilike-budget", "1s"},
+		func(string) string { return "" }, &out, os.Stderr); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`Reads only \(--reuse\), on a database an earlier run filled: 3,\d{3} releases`,
+		`(?m)^## 1\. /search latency at 3,\d{3} releases`,
+		`(?m)^\| a chat: 3 keywords matching nothing \| 20 \| [\d.]+ [µm]?s`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out.String()) {
+			t.Errorf("--reuse report lacks %s\n\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "## 2.") {
+		t.Errorf("--reuse report builds digests:\n%s", out.String())
 	}
 }
 
