@@ -50,9 +50,13 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 		if f.Match != "" && f.ChatID != 0 {
 			q.common = append(q.common, matchCanonical(q.arg(noNUL(f.Match))))
 		}
-		found, err := keywordsNewest(ctx, tx, keywords, f.EntityID, want)
-		if err != nil {
-			return err
+		var found []int64
+		for _, kw := range keywords {
+			ids, err := keywordNewest(ctx, tx, kw, f.EntityID, want)
+			if err != nil {
+				return err
+			}
+			found = append(found, ids...)
 		}
 		for _, id := range entities {
 			q.branch("r.entity_id = " + q.arg(id))
@@ -81,96 +85,65 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 	return releasesOf(rows), nil
 }
 
-// recentWindow is how many of the newest releases keywordsNewest reads
-// first: a keyword people follow usually matches some of them.
-const recentWindow = 4000
+// The windows keywordNewest reads first: a keyword that fills the page
+// from the newest firstWindow releases is common and done; one with no
+// match there is rare and goes to its GIN match at once; one in between
+// gets the wider window before its GIN match.
+const (
+	firstWindow = 500
+	wideWindow  = 4000
+)
 
-// keywordsNewest returns the ids of the newest want releases matching each
-// of the tsqueries keywords (of entityID's, when not zero), together.
+// keywordNewest returns the ids of the newest want releases matching the
+// tsquery match (of entityID's, when not zero).
 //
 // The planner cannot tell a keyword that matches every tenth release from
 // one that matches none: both are words it has no statistics for, and with
 // a small LIMIT it walks the date index for either, which for a keyword
 // matching nothing means the whole archive (5.3 s at p50 at a million
 // releases). So the choice is made here, on what the archive holds: the
-// newest recentWindow releases are read once, each vector decompressed
-// once for all the keywords; a keyword that does not fill the page from
-// them is rare, and its matches come from its GIN match, sorted — with the
-// index walk turned off for that statement, so the planner cannot take it.
-func keywordsNewest(ctx context.Context, tx *sqlx.Tx, keywords []string, entityID int64, want int) ([]int64, error) {
-	if len(keywords) == 0 {
-		return nil, nil
-	}
-	entity, args := "", []any{pq.Array(keywords)}
+// newest releases are read first, a few hundred, stopping as soon as the
+// page is full; a keyword that does not fill it is rare, and its matches
+// come from the GIN index, sorted, with the index walk turned off for that
+// statement so that the planner cannot take it.
+func keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int64, want int) ([]int64, error) {
+	entity := ""
+	args := []any{match}
 	if entityID != 0 {
-		entity, args = "WHERE r.entity_id = $2", append(args, entityID)
+		entity = "WHERE r.entity_id = $2"
+		args = append(args, entityID)
 	}
-	var hits []struct {
-		Keyword int   `db:"k"`
-		ID      int64 `db:"id"`
+	var ids []int64
+	for _, window := range []int{firstWindow, wideWindow} {
+		ids = ids[:0]
+		err := tx.SelectContext(ctx, &ids, `
+			SELECT w.id FROM (
+				SELECT r.id, r.canon FROM releases r `+entity+`
+				ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(window)+`) w
+			WHERE w.canon @@ to_tsquery('simple', $1)
+			LIMIT `+strconv.Itoa(want), args...)
+		if err != nil || len(ids) == want {
+			return ids, err
+		}
+		if len(ids) == 0 {
+			break // rare: not worth the wider window
+		}
 	}
-	// canon || '' makes the window hold each vector decompressed, once.
-	err := tx.SelectContext(ctx, &hits, `
-		WITH w AS MATERIALIZED (
-			SELECT r.id, r.published_on, r.arrival_seq, r.canon || ''::tsvector AS canon
-			FROM releases r `+entity+`
-			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(recentWindow)+`),
-		q AS (SELECT k, to_tsquery('simple', t) AS tq FROM unnest($1::text[]) WITH ORDINALITY AS u(t, k))
-		SELECT k, id FROM (
-			SELECT q.k, w.id, row_number() OVER (PARTITION BY q.k ORDER BY w.published_on DESC, w.arrival_seq DESC) AS n
-			FROM w JOIN q ON w.canon @@ q.tq) x
-		WHERE n <= `+strconv.Itoa(want), args...)
+	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
+		return nil, err
+	}
+	ids = ids[:0]
+	if entityID != 0 {
+		entity = "AND r.entity_id = $2"
+	}
+	err := tx.SelectContext(ctx, &ids, `
+		SELECT r.id FROM releases r WHERE r.canon @@ to_tsquery('simple', $1) `+entity+`
+		ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
 	if err != nil {
 		return nil, err
 	}
-	filled := make([]int, len(keywords)+1)
-	for _, h := range hits {
-		filled[h.Keyword]++
-	}
-	seen := map[int64]bool{}
-	var ids []int64
-	add := func(id int64) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	for _, h := range hits {
-		if filled[h.Keyword] == want { // a rare keyword's come whole below
-			add(h.ID)
-		}
-	}
-	turnedOff := false
-	for k, kw := range keywords {
-		if filled[k+1] == want {
-			continue
-		}
-		if !turnedOff {
-			if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
-				return nil, err
-			}
-			turnedOff = true
-		}
-		var rare []int64
-		cond, rareArgs := "", []any{kw}
-		if entityID != 0 {
-			cond, rareArgs = "AND r.entity_id = $2", append(rareArgs, entityID)
-		}
-		if err := tx.SelectContext(ctx, &rare, `
-			SELECT r.id FROM releases r WHERE r.canon @@ to_tsquery('simple', $1) `+cond+`
-			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), rareArgs...); err != nil {
-			return nil, err
-		}
-		for _, id := range rare {
-			add(id)
-		}
-	}
-	if turnedOff {
-		if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = on`); err != nil {
-			return nil, err
-		}
-	}
-	return ids, nil
+	_, err = tx.ExecContext(ctx, `SET LOCAL enable_indexscan = on`)
+	return ids, err
 }
 
 // latestQuery builds Latest's statement: branches of release ids, each
