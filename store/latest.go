@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -50,8 +51,16 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 		if f.Match != "" && f.ChatID != 0 {
 			q.common = append(q.common, matchCanonical(q.arg(noNUL(f.Match))))
 		}
+		// The statement timeout bounds each statement; the keywords are
+		// several, so each gets what is left of the whole query's time.
+		deadline := time.Now().Add(f.Timeout)
 		var found []int64
 		for _, kw := range keywords {
+			if f.Timeout > 0 {
+				if err := timeLeft(ctx, tx, deadline); err != nil {
+					return err
+				}
+			}
 			ids, err := keywordNewest(ctx, tx, kw, f.EntityID, want)
 			if err != nil {
 				return err
@@ -69,6 +78,11 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 		}
 		if len(q.branches) == 0 {
 			return nil
+		}
+		if f.Timeout > 0 {
+			if err := timeLeft(ctx, tx, deadline); err != nil {
+				return err
+			}
 		}
 		lang := q.arg(noNUL(f.Lang))
 		return tx.SelectContext(ctx, &rows, `

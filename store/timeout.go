@@ -74,3 +74,18 @@ func (s *Store) readOnly(ctx context.Context, fn func(tx *sqlx.Tx) error) error 
 	defer tx.Rollback()
 	return fn(tx)
 }
+
+// errNoTimeLeft is a query of several statements that used up its time
+// before its next one; it reads as a statement timeout.
+var errNoTimeLeft = &pq.Error{Code: queryCanceled, Message: "no time left for the query's next statement"}
+
+// timeLeft gives the transaction's next statements what is left until
+// deadline as their statement timeout, or errNoTimeLeft when nothing is.
+func timeLeft(ctx context.Context, tx *sqlx.Tx, deadline time.Time) error {
+	left := time.Until(deadline).Milliseconds()
+	if left < 1 {
+		return errNoTimeLeft
+	}
+	_, err := tx.ExecContext(ctx, `SELECT set_config('statement_timeout', $1, true)`, strconv.FormatInt(left, 10))
+	return err
+}
