@@ -202,10 +202,21 @@ func appendTokenFeatures(f []string, toks []textToken, noNames bool) []string {
 			}
 		}
 		i = j
-		if n, err := strconv.Atoi(num); err == nil && (n < 10 || n >= 1900 && n <= 2100) {
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil {
+			continue
+		}
+		// 150 мың = 150 тысяч = 150,000; 2,5 млрд = 2.5 billion.
+		if j+1 < len(toks) && !isDigit(lastRune(toks[j+1].text)) {
+			if scale := scaleWords[strings.ToLower(toks[j+1].text)]; scale > 0 {
+				v *= scale
+				used[j+1] = true
+			}
+		}
+		if v == float64(int64(v)) && (v < 10 || v >= 1900 && v <= 2100) {
 			continue // one digit: too common; a year: every release has one
 		}
-		f = append(f, string(featNumber)+":"+strings.TrimLeft(num, "0"))
+		f = append(f, string(featNumber)+":"+strconv.FormatFloat(v, 'g', 6, 64))
 	}
 	for i, t := range toks {
 		if !used[i] && !isDigit(lastRune(t.text)) {
@@ -273,6 +284,14 @@ func nameKey(canon string) string {
 		return ""
 	}
 	return key
+}
+
+// scaleWords are the words after a number that multiply it, lower case.
+var scaleWords = map[string]float64{
+	"мың": 1e3, "mıñ": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "thousand": 1e3,
+	"млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "mln": 1e6, "million": 1e6,
+	"млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "mlrd": 1e9, "billion": 1e9, "bln": 1e9, "bn": 1e9,
+	"трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12, "trln": 1e12, "trillion": 1e12,
 }
 
 // months are the canonical beginnings of the month names, kk, ru and en.
