@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/textmatch"
 )
 
 // window holds, for one digest pass, the releases its digests may draw on:
@@ -38,6 +39,8 @@ type window struct {
 	hits     map[string][]int32 // keyword match query → releases it matches
 	same     [][]int32          // per release: the others it is the same story as
 	tellings *tellings          // the releases by shingle, to fill same; a telling's story is its index
+	cross    [][]int32          // per release: those in another language it reports the same event as
+	events   *events            // the releases by fingerprint, to fill cross
 	rank     []int32            // per release: its place newest first (a digest's order)
 	byRank   []int32            // the releases newest first
 }
@@ -52,7 +55,8 @@ type windowStore interface {
 // since.
 func newWindow(st windowStore, since time.Time, threshold float64, log *slog.Logger) *window {
 	return &window{st: st, log: log, since: since,
-		at: map[int64]int32{}, byEntity: map[int64][]int32{}, hits: map[string][]int32{}, tellings: newTellings(threshold)}
+		at: map[int64]int32{}, byEntity: map[int64][]int32{}, hits: map[string][]int32{}, tellings: newTellings(threshold),
+		events: newEvents(textmatch.DefaultEventSimilarity)}
 }
 
 // coverChats makes the window hold what the digests of chats as of toSeq
@@ -116,10 +120,16 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 			w.byEntity[r.Entity.ID] = append(w.byEntity[r.Entity.ID], i)
 		}
 		sh := shinglesOf(r)
+		fp := textmatch.Fingerprint(r.Title, r.Body)
 		w.rels[i].Body = "" // no longer needed: a digest shows no body
 		w.shingles = append(w.shingles, sh)
 		w.same = append(w.same, nil)
 		w.compare(i)
+		w.cross = append(w.cross, nil)
+		w.events.add(fp, r.Lang, func(j int32) {
+			w.cross[i] = append(w.cross[i], j)
+			w.cross[j] = append(w.cross[j], i)
+		})
 	}
 	w.order()
 	if len(w.hits) == 0 || len(rels) == 0 {

@@ -354,6 +354,9 @@ func EventSimilarity(a, b []string) (sim, shared float64) {
 	return shared / union, shared
 }
 
+// FeatureWeight is the weight of one feature of a fingerprint.
+func FeatureWeight(f string) float64 { return featureWeight[f[0]] }
+
 // SameEvent reports whether fingerprints a and b report one event at this
 // similarity threshold: enough shared weight, and a share of it.
 func SameEvent(a, b []string, threshold float64) bool {
