@@ -1,6 +1,8 @@
 package digest
 
 import (
+	"slices"
+
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/textmatch"
 	"github.com/newsbot-kz/newsbot/tgtext"
@@ -33,6 +35,9 @@ func newEvents(threshold float64) *events {
 func (x *events) add(fp []string, lang string, fn func(j int32)) {
 	i := int32(len(x.lang))
 	total := 0.0
+	if !slices.Contains(tgtext.Languages, lang) {
+		fp = nil // a language an item cannot name is compared with none
+	}
 	for _, f := range fp {
 		w := textmatch.FeatureWeight(f)
 		total += w

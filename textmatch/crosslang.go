@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -227,10 +228,19 @@ func appendTokenFeatures(f []string, toks []textToken, noNames bool) []string {
 	qw := make([]queryWord, 0, len(words))
 	keep := make([]textToken, 0, len(words))
 	for _, t := range words {
-		if w, ok := queryWordOf(strings.ToLower(t.text)); ok {
-			qw = append(qw, w)
-			keep = append(keep, t)
+		raw := strings.ToLower(t.text)
+		canon := Canonical(raw)
+		if canon == "" {
+			continue
 		}
+		// Stemming is most of the cost: only a word that may be (a word
+		// of) a place needs its stems.
+		w := queryWord{cands: []string{canon}}
+		if mayBePlace(canon) {
+			w, _ = queryWordOf(raw)
+		}
+		qw = append(qw, w)
+		keep = append(keep, t)
 	}
 	for i := 0; i < len(qw); {
 		if forms, n := places.match(qw[i:]); n > 0 {
@@ -252,6 +262,31 @@ func appendTokenFeatures(f []string, toks []textToken, noNames bool) []string {
 		i++
 	}
 	return f
+}
+
+// placeKeys are the keys of every word of every place form.
+var placeKeys = sync.OnceValue(func() map[string]bool {
+	keys := map[string]bool{}
+	for _, forms := range places.forms {
+		for _, f := range forms {
+			for _, k := range f.keys {
+				keys[k] = true
+			}
+		}
+	}
+	return keys
+})
+
+// mayBePlace reports whether a canonical word begins with a place form's
+// word, as every inflected form of one does.
+func mayBePlace(canon string) bool {
+	keys := placeKeys()
+	for n := 1; n <= len(canon); n++ {
+		if keys[canon[:n]] {
+			return true
+		}
+	}
+	return false
 }
 
 // isThousands reports whether t continues a number as its next group of
