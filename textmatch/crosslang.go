@@ -278,10 +278,14 @@ var placeKeys = sync.OnceValue(func() map[string]bool {
 })
 
 // mayBePlace reports whether a canonical word begins with a place form's
-// word, as every inflected form of one does.
+// word, as every inflected form of one does (a key shorter than
+// MinPrefixRunes is a word matched only as itself).
 func mayBePlace(canon string) bool {
 	keys := placeKeys()
-	for n := 1; n <= len(canon); n++ {
+	if keys[canon] {
+		return true
+	}
+	for n := MinPrefixRunes; n < len(canon); n++ {
 		if keys[canon[:n]] {
 			return true
 		}
