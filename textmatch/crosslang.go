@@ -216,11 +216,9 @@ func appendTokenFeatures(f []string, toks []textToken, noNames bool) []string {
 			continue
 		}
 		num, j := t.text, i
-		for len(num) <= 3 && j+1 < len(toks) && isThousands(toks[j+1]) {
-			for j+1 < len(toks) && isThousands(toks[j+1]) {
-				num += toks[j+1].text
-				j++
-			}
+		for len(t.text) <= 3 && j+1 < len(toks) && isThousands(toks[j+1]) {
+			num += toks[j+1].text
+			j++
 		}
 		if j+1 < len(toks) && (toks[j+1].sep == "," || toks[j+1].sep == ".") && isDigit(lastRune(toks[j+1].text)) &&
 			len(toks[j+1].text) != 3 {
