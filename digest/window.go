@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"log/slog"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -112,7 +113,8 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 		return err
 	}
 	first := int32(len(w.rels))
-	for _, r := range rels {
+	fps := fingerprints(rels)
+	for n, r := range rels {
 		i := int32(len(w.rels))
 		w.rels = append(w.rels, r)
 		w.at[r.ID] = i
@@ -120,13 +122,12 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 			w.byEntity[r.Entity.ID] = append(w.byEntity[r.Entity.ID], i)
 		}
 		sh := shinglesOf(r)
-		fp := textmatch.Fingerprint(r.Title, r.Body)
 		w.rels[i].Body = "" // no longer needed: a digest shows no body
 		w.shingles = append(w.shingles, sh)
 		w.same = append(w.same, nil)
 		w.compare(i)
 		w.cross = append(w.cross, nil)
-		w.events.add(fp, r.Lang, func(j int32) {
+		w.events.add(fps[n], r.Lang, func(j int32) {
 			w.cross[i] = append(w.cross[i], j)
 			w.cross[j] = append(w.cross[j], i)
 		})
@@ -147,6 +148,23 @@ func (w *window) load(ctx context.Context, lo, hi int64) error {
 		w.hits[q] = w.indices(ids, w.hits[q], first)
 	}
 	return nil
+}
+
+// fingerprints are the releases' cross-language fingerprints, computed on
+// every core: a day of 3,000 releases takes seconds of CPU.
+func fingerprints(rels []store.DigestRelease) [][]string {
+	fps := make([][]string, len(rels))
+	workers := min(runtime.GOMAXPROCS(0), len(rels))
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(rels); i += workers {
+				fps[i] = textmatch.Fingerprint(rels[i].Title, rels[i].Body)
+			}
+		})
+	}
+	wg.Wait()
+	return fps
 }
 
 // compare records which earlier releases release i is the same story as,

@@ -42,7 +42,8 @@ var featureWeight = map[byte]float64{featNumber: 3, featLink: 3, featName: 2, fe
 const nameKeyRunes = 6
 
 // commonNames are name keys that releases of every event capitalise: the
-// country, the offices of the state and the words of their titles, which
+// country, the head of state (releases of every kind cite the President's
+// instructions), the offices of the state and the words of their titles, which
 // English capitalises (Deputy Foreign Minister, State Secretary, Ministry of
 // Water Resources and Irrigation) and Kazakh sometimes (Сыртқы істер
 // министрі). They say nothing of which event a release reports, and a
@@ -52,7 +53,7 @@ var commonNames = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`
 		kazaks kazak respub republ prezid presid minist memlek govkz akimat akim ukimet pravit govern
-		parlam majili senat sirtk
+		parlam majili senat sirtk kasim kassim jomart tokaev
 		deput first vice state secret affair foreig embass ambass consul genera perman missio counci
 		chairm chair head depart commit agency office nation intern univer instit econom cooper trade
 		trad integr interg water resour irriga agricu health educat scienc energi energy financ justic
