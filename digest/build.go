@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/schedule"
 	"github.com/newsbot-kz/newsbot/store"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // Digest is one chat's digest before rendering.
@@ -38,10 +39,12 @@ type Group struct {
 	Items    []Item
 }
 
-// Item is one story: a release, and the other sources that told it too.
+// Item is one story: a release, the other sources that told it too, and
+// its releases in other languages.
 type Item struct {
 	Release store.Release
 	Also    []string
+	AlsoIn  []tgtext.AlsoIn
 }
 
 // BuildOptions configure a Builder. Zero fields take their defaults.

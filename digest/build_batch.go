@@ -18,6 +18,7 @@ import (
 type chatScratch struct {
 	group []int32 // per window release: its group, or -1
 	story []int32 // per window release: the story it was collapsed into, or -1
+	kept  []int32 // per window release: its index among the stories kept, or -1
 	keys  []int64 // the releases picked: group << 32 | newest-first rank
 }
 
@@ -26,6 +27,7 @@ func (sc *chatScratch) grow(n int) {
 	for len(sc.group) < n {
 		sc.group = append(sc.group, -1)
 		sc.story = append(sc.story, -1)
+		sc.kept = append(sc.kept, -1)
 	}
 }
 
@@ -84,8 +86,9 @@ func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.T
 // cursor, up to toSeq, and after the subscription they match was made,
 // published within MaxAgeDays of the chat's day. Each goes to the first of
 // the chat's subscriptions that matches it (entities first), newest first
-// within a group; near-duplicates collapse; the first MaxItems stories are
-// kept and the rest counted.
+// within a group; near-duplicates collapse, and so do the stories of one
+// event in different languages; the first MaxItems stories are kept and the
+// rest counted.
 func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, now time.Time, sc *chatScratch) Digest {
 	local := now.In(schedule.Zone(c.TimeZone))
 	since := time.Date(local.Year(), local.Month(), local.Day()-b.opts.MaxAgeDays, 0, 0, 0, 0, time.UTC)
@@ -127,6 +130,7 @@ func (b *Builder) composeFromWindow(w *window, c store.BatchChat, toSeq int64, n
 	for _, e := range entries {
 		sc.story[e.win] = -1
 	}
+	stories = foldLanguages(stories, w.cross, sc.kept, c.Lang)
 	d := digestOf(c.Subscriptions, stories, c.Lang, b.opts)
 	d.Date, d.Undelivered = local, undeliveredIn(c.DigestChat)
 	return d

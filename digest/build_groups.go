@@ -3,6 +3,7 @@ package digest
 import (
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/textmatch"
+	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
 // entry is a story on its way into a digest: its release, the other
@@ -13,6 +14,7 @@ import (
 type entry struct {
 	rel      *store.Release
 	also     []string
+	alsoIn   []tgtext.AlsoIn // the same event in other languages
 	group    int
 	shingles []int64
 	win      int32 // the release's index in the pass's window, when built from one
@@ -28,7 +30,7 @@ func digestOf(subs []store.SubscriptionView, stories []entry, lang string, o Bui
 	}
 	groups := make([]Group, len(subs))
 	for _, s := range stories {
-		groups[s.group].Items = append(groups[s.group].Items, Item{Release: *s.rel, Also: s.also})
+		groups[s.group].Items = append(groups[s.group].Items, Item{Release: *s.rel, Also: s.also, AlsoIn: s.alsoIn})
 	}
 	for i, g := range groups {
 		if len(g.Items) > 0 {

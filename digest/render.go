@@ -20,7 +20,7 @@ func Render(d Digest) []Part {
 		title := groupTitle(g, d.Lang)
 		for i, it := range g.Items {
 			n++
-			item := tgtext.Item(n, it.Release, d.Lang, tgtext.ItemOptions{HideEntity: g.EntityID, Also: it.Also})
+			item := tgtext.Item(n, it.Release, d.Lang, tgtext.ItemOptions{HideEntity: g.EntityID, Also: it.Also, AlsoIn: it.AlsoIn})
 			var lead tgtext.Block
 			if i == 0 {
 				lead = titleBlock(title)

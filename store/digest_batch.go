@@ -305,17 +305,19 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 	return upd, nil
 }
 
-// digestReleaseColumns are releaseColumns with the body only where the
-// digest needs it: a release's body is read only when it has no stored
-// shingles (the digest then computes them from the text). A digest shows no
-// body, and reading hundreds of them for every chat was a tenth of a pass.
+// digestReleaseColumns are releaseColumns for the digest's window, which
+// reads them once a pass: the body too, for the shingles of a release
+// stored without them and for every release's cross-language fingerprint
+// (textmatch.Fingerprint). A digest shows no body; the window drops it once
+// read (reading hundreds for every chat, before the window, was a tenth of
+// a pass).
 const digestReleaseColumns = `r.id, r.arrival_seq, r.arrived_at, r.govkz_id, r.url, r.title,
-	CASE WHEN cardinality(r.shingles) = 0 THEN r.body ELSE '' END AS body, r.lang, r.published_on`
+	r.body, r.lang, r.published_on`
 
 // DigestReleasesIn returns the releases that arrived in (fromSeq, toSeq]
 // and were published on or after since's date, each with its stored
-// shingles, as DigestSource.Releases reads them (the body only when no
-// shingles are stored), in no particular order and without Subscriptions.
+// shingles, as DigestSource.Releases reads them, in no particular order and
+// without Subscriptions.
 func (s *Store) DigestReleasesIn(ctx context.Context, fromSeq, toSeq int64, since time.Time) ([]DigestRelease, error) {
 	return digestReleasesIn(ctx, s.db, fromSeq, toSeq, since)
 }

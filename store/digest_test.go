@@ -57,10 +57,11 @@ func buildBatch(t *testing.T, st *store.Store, build store.DigestBatchFunc) (sto
 	return st.BuildDigestBatch(context.Background(), digestNow, math.MinInt64, 100, toSeq, build)
 }
 
-// A digest shows no body: releases are read with theirs only when stored
-// without shingles, whose shingles the digest computes from the text. Both
-// readers, the preview's snapshot and the pass's DigestReleasesIn, do so.
-func TestDigestReleasesReadTheBodyOnlyWithoutShingles(t *testing.T) {
+// The digest's window reads every release with its body: for the shingles
+// of one stored without them and for every release's cross-language
+// fingerprint. Both readers, the preview's snapshot and the pass's
+// DigestReleasesIn, do so.
+func TestDigestReleasesReadTheBody(t *testing.T) {
 	ctx := context.Background()
 	st := testdb.Open(t)
 	dueChat(t, st, 1, "mfa")
@@ -70,7 +71,7 @@ func TestDigestReleasesReadTheBodyOnlyWithoutShingles(t *testing.T) {
 	if _, err := st.ImportReleases(ctx, []store.NewRelease{with, without}); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"seed": "seed.", "With shingles": "", "Without shingles": "Without shingles."}
+	want := map[string]string{"seed": "seed.", "With shingles": "With shingles.", "Without shingles": "Without shingles."}
 	bodies := map[string]string{}
 	err := st.PreviewDigest(ctx, 1, func(ctx context.Context, src *store.DigestSource) error {
 		rels, err := src.DigestReleasesIn(ctx, 0, src.ToSeq, digestNow.AddDate(0, 0, -7))

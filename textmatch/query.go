@@ -47,24 +47,32 @@ type queryWord struct {
 func queryWords(text string) []queryWord {
 	var out []queryWord
 	for _, raw := range rawWords(text) {
-		canon := Canonical(raw)
-		if canon == "" {
-			continue
+		if w, ok := queryWordOf(raw); ok {
+			out = append(out, w)
 		}
-		w := queryWord{lexeme: lexeme(canon), cands: []string{canon}}
-		// A stem too short to match by prefix would find less than the
-		// word (let's is no let + 's: let would match only itself).
-		if stem := Canonical(generalStem(raw)); utf8.RuneCountInString(stem) >= MinPrefixRunes {
-			w.lexeme = lexeme(stem)
-		}
-		for _, s := range stemCandidates(raw) {
-			if c := Canonical(s); c != "" && !slices.Contains(w.cands, c) {
-				w.cands = append(w.cands, c)
-			}
-		}
-		out = append(out, w)
 	}
 	return out
+}
+
+// queryWordOf reads one raw word (lower case, as written) as a query word;
+// false for a word with nothing Canonical keeps.
+func queryWordOf(raw string) (queryWord, bool) {
+	canon := Canonical(raw)
+	if canon == "" {
+		return queryWord{}, false
+	}
+	w := queryWord{lexeme: lexeme(canon), cands: []string{canon}}
+	// A stem too short to match by prefix would find less than the
+	// word (let's is no let + 's: let would match only itself).
+	if stem := Canonical(generalStem(raw)); utf8.RuneCountInString(stem) >= MinPrefixRunes {
+		w.lexeme = lexeme(stem)
+	}
+	for _, s := range stemCandidates(raw) {
+		if c := Canonical(s); c != "" && !slices.Contains(w.cands, c) {
+			w.cands = append(w.cands, c)
+		}
+	}
+	return w, true
 }
 
 // phrase is words that must follow each other; a place among them stands

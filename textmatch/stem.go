@@ -2,6 +2,7 @@ package textmatch
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -219,8 +220,34 @@ func kazakhCut(w string, minRunes int, endings []kazakhEnding) (string, bool) {
 }
 
 // endingForms are the spellings of an ending: Cyrillic, or its 2021 Latin
-// transliterations (with the ASCII letters people type for ğ, ñ, ı).
+// transliterations (with the ASCII letters people type for ğ, ñ, ı). They
+// are spelt once (the fingerprint of every release of a digest's window
+// stems its words).
 func endingForms(e kazakhEnding, latin bool) []string {
+	if f, ok := spelledEndings()[endingSpelling{e, latin}]; ok {
+		return f
+	}
+	return spellEnding(e, latin)
+}
+
+type endingSpelling struct {
+	e     kazakhEnding
+	latin bool
+}
+
+var spelledEndings = sync.OnceValue(func() map[endingSpelling][]string {
+	m := map[endingSpelling][]string{}
+	for _, list := range [][]kazakhEnding{caseEndings, placeCaseEndings, pluralEndings} {
+		for _, e := range list {
+			for _, latin := range []bool{false, true} {
+				m[endingSpelling{e, latin}] = spellEnding(e, latin)
+			}
+		}
+	}
+	return m
+})
+
+func spellEnding(e kazakhEnding, latin bool) []string {
 	forms := []string{e.back}
 	if e.front != e.back {
 		forms = append(forms, e.front)

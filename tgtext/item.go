@@ -20,7 +20,20 @@ type ItemOptions struct {
 	Snippet bool
 	// Also names the other sources that told the same story.
 	Also []string
+	// AlsoIn are the releases of the same event in other languages.
+	AlsoIn []AlsoIn
 }
+
+// AlsoIn is a release of the same event in another language: its language,
+// its gov.kz page, and the name of its source (or its title) in the
+// reader's language.
+type AlsoIn struct {
+	Lang, URL, Source string
+}
+
+// alsoInTexts are the "also in <language>" lines, by the other release's
+// language.
+var alsoInTexts = map[string]Text{"kk": TxtAlsoInKk, "ru": TxtAlsoInRu, "en": TxtAlsoInEn}
 
 // Item renders release r as item n of a list or a digest: its title linked
 // to the gov.kz page in the reader's language, its source and date, then
@@ -52,6 +65,25 @@ func Item(n int, r store.Release, lang string, o ItemOptions) Block {
 		also := Tr(lang, TxtAlso, alsoList(o.Also))
 		h.WriteString("\n<i>" + Esc(also) + "</i>")
 		p.WriteString("\n" + also)
+	}
+	for i, a := range o.AlsoIn {
+		t, ok := alsoInTexts[a.Lang]
+		if !ok || i == maxAlso {
+			break
+		}
+		source := Truncate(a.Source, MaxSourceRunes)
+		// The line is plain text but for the link, put where %s is.
+		line := Esc(Tr(lang, t, "\x00"))
+		if link := ReleaseLink(a.URL, a.Lang); link != "" {
+			line = strings.Replace(line, "\x00", `</i><a href="`+Esc(link)+`">`+Esc(source)+`</a><i>`, 1)
+		} else {
+			line = strings.Replace(line, "\x00", Esc(source), 1)
+		}
+		h.WriteString("\n<i>" + strings.TrimSuffix(line, "<i>"))
+		if !strings.HasSuffix(line, "<i>") {
+			h.WriteString("</i>")
+		}
+		p.WriteString("\n" + Tr(lang, t, source))
 	}
 	h.WriteString("\n\n")
 	p.WriteString("\n\n")

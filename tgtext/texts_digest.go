@@ -9,7 +9,12 @@ var (
 		ru: "Дайджест gov.kz · %s",
 		en: "Your gov.kz digest · %s",
 	}
-	TxtAlso      = Text{kk: "сондай-ақ: %s", ru: "также: %s", en: "also: %s"}
+	TxtAlso = Text{kk: "сондай-ақ: %s", ru: "также: %s", en: "also: %s"}
+	// The same event told by another source in another language: %s is
+	// that source, linked to its release.
+	TxtAlsoInKk  = Text{kk: "сондай-ақ қазақ тілінде: %s", ru: "также на казахском: %s", en: "also in Kazakh: %s"}
+	TxtAlsoInRu  = Text{kk: "сондай-ақ орыс тілінде: %s", ru: "также на русском: %s", en: "also in Russian: %s"}
+	TxtAlsoInEn  = Text{kk: "сондай-ақ ағылшын тілінде: %s", ru: "также на английском: %s", en: "also in English: %s"}
 	TxtContinued = Text{kk: " (жалғасы)", ru: " (продолжение)", en: " (continued)"}
 	// The digest of a day Telegram would not take is offered again in the
 	// next one, which says so.
