@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
+	"github.com/newsbot-kz/newsbot/internal/golden"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
@@ -49,7 +50,7 @@ func TestGoldenAlerts(t *testing.T) {
 				}
 				fmt.Fprintf(&got, "===== %s: %d characters =====\n%s\n", c.name, fakebotapi.TextLength(plain), block.HTML)
 			}
-			compareGolden(t, filepath.Join("testdata", "alerts_"+lang+".golden"), got.String())
+			golden.Compare(t, filepath.Join("testdata", "alerts_"+lang+".golden"), got.String())
 		})
 	}
 }

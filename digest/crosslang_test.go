@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
+	"github.com/newsbot-kz/newsbot/internal/golden"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/textmatch"
 )
@@ -102,7 +103,7 @@ func TestGoldenCrossLanguageDuplicates(t *testing.T) {
 				}
 				fmt.Fprintf(&got, "===== part %d of %d: %d characters =====\n%s\n", n+1, len(parts), fakebotapi.TextLength(plain), p)
 			}
-			compareGolden(t, filepath.Join("testdata", "crosslang_"+lang+".golden"), got.String())
+			golden.Compare(t, filepath.Join("testdata", "crosslang_"+lang+".golden"), got.String())
 		})
 	}
 }

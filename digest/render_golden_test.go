@@ -1,18 +1,15 @@
 package digest_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsbot-kz/newsbot/digest"
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
+	"github.com/newsbot-kz/newsbot/internal/golden"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGoldenDigests renders, through a real pass, the digest of a chat in
 // each language that follows two entities, an embassy and two keywords over
@@ -46,24 +43,7 @@ func TestGoldenDigests(t *testing.T) {
 				}
 				fmt.Fprintf(&got, "===== part %d of %d: %d characters =====\n%s\n", n+1, len(parts), fakebotapi.TextLength(plain), p)
 			}
-			compareGolden(t, filepath.Join("testdata", "digest_"+lang+".golden"), got.String())
+			golden.Compare(t, filepath.Join("testdata", "digest_"+lang+".golden"), got.String())
 		})
-	}
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *updateGolden {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./digest -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test ./digest -update rewrites it); got:\n%s", path, got)
 	}
 }

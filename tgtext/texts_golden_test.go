@@ -1,9 +1,7 @@
 package tgtext
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -11,10 +9,9 @@ import (
 	"time"
 
 	"github.com/newsbot-kz/newsbot/internal/fakebotapi"
+	"github.com/newsbot-kz/newsbot/internal/golden"
 	"github.com/newsbot-kz/newsbot/store"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // hostile is the argument every %s gets unless samples says otherwise:
 // markup, an entity and a quote that must come out as text.
@@ -208,7 +205,7 @@ func TestGoldenTexts(t *testing.T) {
 				}
 				fmt.Fprintf(&got, "===== %s (%s) =====\n%s\n", r.name, kind, r.text)
 			}
-			compareGolden(t, filepath.Join("testdata", "texts_"+lang+".golden"), got.String())
+			golden.Compare(t, filepath.Join("testdata", "texts_"+lang+".golden"), got.String())
 		})
 	}
 }
@@ -253,22 +250,5 @@ func TestTextsAreValidTelegramHTML(t *testing.T) {
 				t.Errorf("%s %s is plain text but holds markup: %q", lang, e.Name, s)
 			}
 		}
-	}
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *updateGolden {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tgtext -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test ./tgtext -update rewrites it); got:\n%s", path, got)
 	}
 }
