@@ -19,6 +19,8 @@ type Report struct {
 	Delivery []DeliveryResult
 	Alerts   []AlertResult
 	Latest   []LatestCase
+	// KeywordIndex is what /latest's keyword index cost to build and keep.
+	KeywordIndex KeywordIndexResult
 	// ReadsOnly is a RunReads report: /search and /latest on a kept database.
 	ReadsOnly bool
 }
@@ -247,4 +249,5 @@ func (r *Report) latestSection(p printer) {
 		}
 		p("| %s | %d | %s | %s | %s | %s | %s |", c.Name, c.Runs, dur(c.P50), dur(c.P95), dur(c.P50p5), dur(c.P95p5), old)
 	}
+	r.keywordIndexSection(p)
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/newsbot-kz/newsbot/store"
 )
 
 // Notifier is told when parts were queued: the Sender.
@@ -21,6 +23,15 @@ type SchedulerOptions struct {
 	// Alerts, when set, runs an alert pass after each digest pass: digests
 	// come first, and one that came due folds what was waiting to alert.
 	Alerts *Alerter
+	// Keywords, when set, brings the keyword index up to date after the
+	// alert pass (store.MatchKeywords): what arrived is in it within the
+	// minute, and /latest matches the rest itself.
+	Keywords KeywordIndexer
+}
+
+// KeywordIndexer keeps /latest's keyword index up to date: the store.
+type KeywordIndexer interface {
+	MatchKeywords(ctx context.Context) (store.KeywordMatchStats, error)
 }
 
 // Scheduler runs a digest pass on a cron schedule, every minute by default.
@@ -93,7 +104,24 @@ func (s *Scheduler) Tick(ctx context.Context) PassStats {
 	if s.opts.Alerts != nil {
 		s.alertPass(ctx)
 	}
+	if s.opts.Keywords != nil {
+		s.keywordPass(ctx)
+	}
 	return st
+}
+
+// keywordPass brings the keyword index up to date and logs what it did
+// when it did something.
+func (s *Scheduler) keywordPass(ctx context.Context) {
+	st, err := s.opts.Keywords.MatchKeywords(ctx)
+	attrs := []any{slog.Int("matched", st.Matched), slog.Int("backfilled", st.Backfilled),
+		slog.Int("left", st.Left), slog.Int("dropped", st.Dropped)}
+	switch {
+	case err != nil:
+		s.opts.Logger.Error("Keyword index pass failed", append(attrs, slog.String("error", err.Error()))...)
+	case st.Backfilled > 0 || st.Dropped > 0 || st.Left > 0:
+		s.opts.Logger.Info("Keyword index pass", attrs...)
+	}
 }
 
 // alertPass runs one alert pass, wakes the sender when it queued messages,

@@ -15,3 +15,11 @@ func (s *Store) MigrateDownTo(ctx context.Context, v int64) error {
 	_, err = p.DownTo(ctx, v)
 	return err
 }
+
+// SetKeywordMatchCap makes a backfill store at most n matches a query
+// until the test ends.
+func SetKeywordMatchCap(t interface{ Cleanup(func()) }, n int) {
+	old := keywordMatchCap
+	keywordMatchCap = n
+	t.Cleanup(func() { keywordMatchCap = old })
+}

@@ -38,6 +38,9 @@ func TestBenchSmoke(t *testing.T) {
 		`(?m)^## 6\. Instant alerts: a burst of 50 releases, 300 chats of which \d+ .*\n\n(.*\n){2}\| 1000/s \| [\d,]+ \| [1-9][\d,]* \| [\d.]+ [µm]?s \| [1-9][\d,]* \| [\d.]+ [µm]?s \|`,
 		`(?m)^## 7\. /latest at [\d,]+ releases\n\n(.*\n){2}(.*\n){2}\| everything \| 20 \| [\d.]+ [µm]?s \|`,
 		`(?m)^\| a chat: 3 keywords matching nothing \| 20 \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s`,
+		`Keyword index .*: [1-9]\d* distinct keyword queries backfilled from the archive in [\d.]+ [µm]?s`,
+		`a pass over [1-9][\d,]* new arrivals added [\d,]+ matches in [\d.]+ [µm]?s`,
+		`keyword_matches then held [1-9][\d,]* rows, [\d.]+ [KMG]iB with its indexes`,
 	} {
 		if !regexp.MustCompile(want).MatchString(report) {
 			t.Errorf("report lacks %s\n\n%s", want, report)

@@ -160,7 +160,7 @@ func startDigests(ctx context.Context, st *store.Store, b *bot.Bot, builder *dig
 		}
 	}()
 	sched := digest.NewScheduler(builder, sender, digest.SchedulerOptions{Logger: log,
-		Alerts: digest.NewAlerter(st, alerts)})
+		Alerts: digest.NewAlerter(st, alerts), Keywords: st})
 	if err := sched.Start(ctx); err != nil {
 		cancel()
 		<-done

@@ -62,8 +62,11 @@ func ServerURL() string {
 func URL(t testing.TB) string {
 	t.Helper()
 	templateOnce.Do(func() { templateName, templateErr = ensureTemplate() })
-	if templateErr != nil {
+	if errors.Is(templateErr, errUnreachable) {
 		t.Fatalf("testdb: %v\n\n%s", templateErr, howToStart)
+	}
+	if templateErr != nil { // reached, but the template failed: a migration, say
+		t.Fatalf("testdb: template database: %v", templateErr)
 	}
 	admin, err := sqlx.Open("postgres", ServerURL())
 	if err != nil {
@@ -89,6 +92,10 @@ func Open(t testing.TB) *store.Store {
 	return st
 }
 
+// errUnreachable is a server that did not answer: the only failure the
+// hint on how to start one is for.
+var errUnreachable = errors.New("cannot reach PostgreSQL")
+
 func ensureTemplate() (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -98,7 +105,7 @@ func ensureTemplate() (string, error) {
 	}
 	defer admin.Close()
 	if err := admin.PingContext(ctx); err != nil {
-		return "", fmt.Errorf("cannot reach PostgreSQL at %s: %w", redacted(ServerURL()), err)
+		return "", fmt.Errorf("%w at %s: %w", errUnreachable, redacted(ServerURL()), err)
 	}
 	name := "newsbot_tmpl_" + migrationsHash()
 	// Test packages run in parallel processes: one builds the template while
