@@ -69,7 +69,7 @@ func search(ctx context.Context, st *store.Store, raw, lang string) (int, error)
 		return 0, fmt.Errorf("bench: query %q does not parse: %v", raw, err)
 	}
 	rels, err := st.Search(ctx, store.SearchQuery{
-		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since, Lang: lang}, 0, searchPage)
+		Match: q.Match, EntitySlug: q.Entity, Since: q.Since, Lang: lang}, 0, searchPage)
 	return len(rels), err
 }
 

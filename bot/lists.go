@@ -177,7 +177,7 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 		return tgtext.Esc(tgtext.Tr(c.lang, tgtext.MsgSearchUsage)), nil, nil
 	}
 	rels, err := b.st.Search(ctx, store.SearchQuery{
-		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since, Lang: c.lang,
+		Match: q.Match, EntitySlug: q.Entity, Since: q.Since, Lang: c.lang,
 		Timeout: b.opts.QueryTimeout,
 	}, offset, searchPageSize+1)
 	if errors.Is(err, store.ErrTimeout) {

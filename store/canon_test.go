@@ -3,6 +3,7 @@ package store_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -39,25 +40,36 @@ func canonInputs(t *testing.T) []string {
 	return inputs
 }
 
-// The vector COPY stores is the one PostgreSQL computes from the text.
+// sqlCanon is the canonical vector as PostgreSQL computes it (the trigger
+// of migration 00015), of columns or parameters t (title), b (body) and o
+// (other versions).
+const sqlCanon = `setweight(to_tsvector('simple', newsbot_canonical(%[1]s)), 'A') ||
+	to_tsvector('simple', newsbot_canonical(%[2]s)) ||
+	setweight(to_tsvector('simple', newsbot_canonical(%[3]s)), 'C')`
+
+// The vector the writers store is the one PostgreSQL computes from the
+// text: every input as a title, a body and another version's text, in
+// turn beside the others (so that positions go on from one part to the
+// next, up to the largest).
 func TestCanonVectorIsWhatPostgreSQLComputes(t *testing.T) {
 	st := testdb.Open(t)
 	inputs := canonInputs(t)
-	vectors := make([]string, len(inputs))
-	for i, in := range inputs {
-		vectors[i] = store.CanonVector(in, "", "")
+	n := len(inputs)
+	titles, bodies, others, vectors := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i := range inputs {
+		titles[i], bodies[i], others[i] = inputs[i], inputs[(i+1)%n], inputs[(i+2)%n]
+		vectors[i] = store.CanonVector(titles[i], bodies[i], others[i])
 	}
 	var differ []int
 	err := st.DB().SelectContext(context.Background(), &differ, `
-		SELECT n::int FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(t, v, n)
-		WHERE v::tsvector IS DISTINCT FROM to_tsvector('simple', newsbot_canonical(t || ' ' || '' || ' ' || ''))
-		ORDER BY n`, pq.Array(inputs), pq.Array(vectors))
+		SELECT n::int FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(t, b, o, v, n)
+		WHERE v::tsvector IS DISTINCT FROM `+fmt.Sprintf(sqlCanon, "t", "b", "o")+`
+		ORDER BY n`, pq.Array(titles), pq.Array(bodies), pq.Array(others), pq.Array(vectors))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range differ[:min(len(differ), 5)] {
-		in := inputs[n-1]
-		t.Errorf("CanonVector(%.80q…) differs from to_tsvector", in)
+		t.Errorf("CanonVector(%.60q…, %.60q…, %.60q…) differs from PostgreSQL's", titles[n-1], bodies[n-1], others[n-1])
 	}
 	if len(differ) > 0 {
 		t.Errorf("%d of %d inputs differ", len(differ), len(inputs))
@@ -88,7 +100,7 @@ func TestImportedCanonIsTheDatabasesOwn(t *testing.T) {
 	}
 	var wrong int
 	err = st.DB().GetContext(ctx, &wrong, `SELECT count(*) FROM releases WHERE canon IS DISTINCT FROM
-		to_tsvector('simple', newsbot_canonical(title || ' ' || body || ' ' || other_text))`)
+		`+fmt.Sprintf(sqlCanon, "title", "body", "other_text"))
 	if err != nil || wrong != 0 {
 		t.Errorf("%d releases with a canon other than the database's own (%v)", wrong, err)
 	}

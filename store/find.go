@@ -90,7 +90,6 @@ type LatestFilter struct {
 // SearchQuery is a /search as the store runs it.
 type SearchQuery struct {
 	Match      string    // tsquery over canonical text (textmatch.SearchQuery); required
-	Text       string    // the words as typed, ranked against the stemmed search column
 	EntitySlug string    // only this entity's releases (entity:SLUG)
 	Since      time.Time // only releases published on or after this day (since:DATE)
 	Lang       string    // show each release in this language when it has a version in it
@@ -100,8 +99,9 @@ type SearchQuery struct {
 }
 
 // Search returns releases matching q, best first. The score mixes relevance
-// (the canonical match, and the stemmed match of the words as typed) with
-// recency: a release loses half its score every 30 days.
+// (the cover density of the canonical match, a title's words weighted
+// above the body's: rankWeights) with recency: a release loses half its
+// score every 30 days.
 //
 // Only the newest searchCandidates matches are scored. Scoring every match
 // read every matching row (a common word matches a third of the archive:
@@ -120,23 +120,30 @@ func (s *Store) Search(ctx context.Context, q SearchQuery, offset, limit int) ([
 		WITH c AS (
 			SELECT r.id FROM releases r LEFT JOIN entities e ON e.id = r.entity_id
 			WHERE r.canon @@ to_tsquery('simple', $1)
-			  AND ($3 = '' OR e.slug = lower($3))
-			  AND ($4::date IS NULL OR r.published_on >= $4::date)
+			  AND ($2 = '' OR e.slug = lower($2))
+			  AND ($3::date IS NULL OR r.published_on >= $3::date)
 			ORDER BY r.published_on DESC, r.arrival_seq DESC
 			LIMIT `+strconv.Itoa(max(searchCandidates, offset+limit))+`),
-		q AS (SELECT to_tsquery('simple', $1) AS canon, websearch_to_tsquery('russian', $2) AS stemmed)
+		q AS (SELECT to_tsquery('simple', $1) AS canon)
 		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
 		FROM q, c JOIN releases r ON r.id = c.id
-		LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$5")+`
-		ORDER BY (ts_rank_cd(r.canon, q.canon) + ts_rank(r.search, q.stemmed))
+		LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$4")+`
+		ORDER BY ts_rank_cd('`+rankWeights+`', r.canon, q.canon)
 		         * power(0.5, GREATEST(current_date - r.published_on, 0) / 30.0) DESC,
 		         r.published_on DESC, r.arrival_seq DESC
-		OFFSET $6 LIMIT $7`, noNUL(q.Match), noNUL(q.Text), noNUL(q.EntitySlug), since, noNUL(q.Lang), offset, limit)
+		OFFSET $5 LIMIT $6`, noNUL(q.Match), noNUL(q.EntitySlug), since, noNUL(q.Lang), offset, limit)
 	if err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+		return nil, fmt.Errorf("store: search %q: %w", q.Match, err)
 	}
 	return releasesOf(rows), nil
 }
+
+// rankWeights are ts_rank_cd's weights of the canonical vector's words,
+// {D, C, B, A}: a body word (D, also every word of a vector stored before
+// weights) 0.4, a word of another language version (C) 0.2, a title's word
+// (A) 1; B is unused. They are those the stemmed column Search ranked by
+// before migration 00015 gave title, body and versions.
+const rankWeights = "{0.4, 0.2, 0.4, 1.0}"
 
 // searchCandidates is how many of the newest matches Search scores.
 const searchCandidates = 300

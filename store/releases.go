@@ -76,7 +76,7 @@ func insertReleases(ctx context.Context, tx *sqlx.Tx, rels []NewRelease, entitie
 		langs     = make([]string, n)
 		days      = make([]string, n)
 		shingles  = make([]string, n) // bigint[] literals: unnest would flatten an array of arrays
-		canons    = make([]string, n)
+		canons    = make([]string, n) // tsvector literals (CanonVector)
 	)
 	for i, r := range rels {
 		if r.EntitySlug != "" {
@@ -90,14 +90,14 @@ func insertReleases(ctx context.Context, tx *sqlx.Tx, rels []NewRelease, entitie
 		hashes[i], urls[i], titles[i], bodies[i], langs[i] = r.ContentHash, r.URL, r.Title, r.Body, r.Lang
 		days[i] = r.PublishedOn.Format(time.DateOnly)
 		shingles[i] = int64sLiteral(r.Shingles)
-		canons[i] = canonText(r.Title, r.Body, "")
+		canons[i] = CanonVector(r.Title, r.Body, "")
 	}
 	// ON CONFLICT DO NOTHING without a target covers both partial unique
 	// indexes: (entity_id, govkz_id) and content_hash.
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO releases (entity_id, govkz_id, content_hash, url, title, body, lang, published_on,
 			shingles, canon)
-		SELECT e, g, h, u, t, b, l, d::date, s::bigint[], to_tsvector('simple', c)
+		SELECT e, g, h, u, t, b, l, d::date, s::bigint[], c::tsvector
 		FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
 			$7::text[], $8::text[], $9::text[], $10::text[])
 			WITH ORDINALITY AS x(e, g, h, u, t, b, l, d, s, c, ord)

@@ -166,7 +166,7 @@ func TestLatestAndSearch(t *testing.T) {
 			t.Errorf("%s: Latest = %q, want %q", tt.name, g, strings.Join(tt.want, "|"))
 		}
 	}
-	got, err := st.Search(ctx, store.SearchQuery{Match: textmatch.SearchQuery("water -Hungary"), Text: "water -Hungary"}, 0, 5)
+	got, err := st.Search(ctx, store.SearchQuery{Match: textmatch.SearchQuery("water -Hungary")}, 0, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

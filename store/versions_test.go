@@ -57,7 +57,7 @@ func TestLanguageVersionsAndEdits(t *testing.T) {
 	}
 	// Found by the words of either version, shown in the reader's language.
 	found, err := st.Search(ctx, store.SearchQuery{
-		Match: textmatch.SearchQuery("питьевую воду"), Text: "питьевую воду", Lang: "kk"}, 0, 5)
+		Match: textmatch.SearchQuery("питьевую воду"), Lang: "kk"}, 0, 5)
 	if err != nil || len(found) != 1 || found[0].Title != kk.Title {
 		t.Fatalf("Search(ru words, kk) = %+v, %v; want the release in kk", found, err)
 	}

@@ -140,7 +140,7 @@ func searchLabels(t *testing.T, st *store.Store, query string) []string {
 		return nil
 	}
 	rels, err := st.Search(context.Background(), store.SearchQuery{
-		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since}, 0, 1000)
+		Match: q.Match, EntitySlug: q.Entity, Since: q.Since}, 0, 1000)
 	if err != nil {
 		t.Fatalf("%q: %v", query, err)
 	}

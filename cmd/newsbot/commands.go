@@ -87,7 +87,7 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 	}
 	defer st.Close()
 	rels, err := st.Search(ctx, store.SearchQuery{
-		Match: q.Match, Text: q.Words, EntitySlug: q.Entity, Since: q.Since}, 0, 20)
+		Match: q.Match, EntitySlug: q.Entity, Since: q.Since}, 0, 20)
 	if err != nil {
 		return err
 	}
