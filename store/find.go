@@ -1,11 +1,6 @@
 package store
 
-import (
-	"context"
-	"fmt"
-	"strconv"
-	"time"
-)
+import "time"
 
 // This file holds the one matching condition for finding releases,
 // matchCanonical: /latest and the digest's candidates (DigestSource.Releases)
@@ -98,52 +93,4 @@ type SearchQuery struct {
 	Timeout time.Duration
 }
 
-// Search returns releases matching q, best first. The score mixes relevance
-// (the cover density of the canonical match, a title's words weighted
-// above the body's: rankWeights) with recency: a release loses half its
-// score every 30 days.
-//
-// Only the newest searchCandidates matches are scored. Scoring every match
-// read every matching row (a common word matches a third of the archive:
-// 493 ms at p50 at a million releases); the newest are the first rows of
-// the date index, or a sort of a rare word's few. What this leaves out is
-// older than the newest searchCandidates matches, and by then recency has
-// divided its score by 2 every 30 days: it would have had to be that many
-// times more relevant to rank on the first pages.
-func (s *Store) Search(ctx context.Context, q SearchQuery, offset, limit int) ([]Release, error) {
-	var since any
-	if !q.Since.IsZero() {
-		since = q.Since.Format(time.DateOnly)
-	}
-	var rows []releaseRow
-	err := s.selectWithin(ctx, q.Timeout, &rows, `
-		WITH c AS (
-			SELECT r.id FROM releases r LEFT JOIN entities e ON e.id = r.entity_id
-			WHERE r.canon @@ to_tsquery('simple', $1)
-			  AND ($2 = '' OR e.slug = lower($2))
-			  AND ($3::date IS NULL OR r.published_on >= $3::date)
-			ORDER BY r.published_on DESC, r.arrival_seq DESC
-			LIMIT `+strconv.Itoa(max(searchCandidates, offset+limit))+`),
-		q AS (SELECT to_tsquery('simple', $1) AS canon)
-		SELECT `+versionColumns+`, '' AS snippet, `+entityRowColumns+`
-		FROM q, c JOIN releases r ON r.id = c.id
-		LEFT JOIN entities e ON e.id = r.entity_id `+versionJoin("$4")+`
-		ORDER BY ts_rank_cd('`+rankWeights+`', r.canon, q.canon)
-		         * power(0.5, GREATEST(current_date - r.published_on, 0) / 30.0) DESC,
-		         r.published_on DESC, r.arrival_seq DESC
-		OFFSET $5 LIMIT $6`, noNUL(q.Match), noNUL(q.EntitySlug), since, noNUL(q.Lang), offset, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", q.Match, err)
-	}
-	return releasesOf(rows), nil
-}
 
-// rankWeights are ts_rank_cd's weights of the canonical vector's words,
-// {D, C, B, A}: a body word (D, also every word of a vector stored before
-// weights) 0.4, a word of another language version (C) 0.2, a title's word
-// (A) 1; B is unused. They are those the stemmed column Search ranked by
-// before migration 00015 gave title, body and versions.
-const rankWeights = "{0.4, 0.2, 0.4, 1.0}"
-
-// searchCandidates is how many of the newest matches Search scores.
-const searchCandidates = 300
