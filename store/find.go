@@ -92,5 +92,3 @@ type SearchQuery struct {
 	// limit.
 	Timeout time.Duration
 }
-
-
