@@ -49,6 +49,65 @@ func TestSourcesByPlaceName(t *testing.T) {
 	}
 }
 
+// TestSourcesByPlaceNameWholeCatalogue: the missions, district and city
+// akimats added to make the catalogue whole are found by their country,
+// capital or district in each language, and a country's several missions
+// come in the reader's alphabetical order.
+func TestSourcesByPlaceNameWholeCatalogue(t *testing.T) {
+	h := newHarness(t)
+	chats := map[string]int64{"en": 520, "ru": 521, "kk": 522}
+	tests := []struct{ lang, query, want string }{
+		{"ru", "Украина", "Посольство Республики Казахстан в Украине — mfa-kyiv"},
+		{"kk", "Украина", "Қазақстан Республикасының Украинадағы елшілігі — mfa-kyiv"},
+		{"en", "Kyiv", "Embassy of the Republic of Kazakhstan in Ukraine — mfa-kyiv"},
+		{"en", "Armenia", "Embassy of the Republic of Kazakhstan in the Republic of Armenia — mfa-yerevan"},
+		{"ru", "Ереван", "Посольство Республики Казахстан в Республике Армения — mfa-yerevan"},
+		{"kk", "Ереванда", "mfa-yerevan"},
+		{"ru", "Алмалы", "Акимат Алмалинского района города Алматы — almaty-almaly"},
+		{"kk", "Алмалы ауданы", "Алматы қаласы Алмалы ауданының әкімдігі — almaty-almaly"},
+		{"en", "Medeu district", "almaty-medeu"},
+		{"kk", "Әл-Фараби ауданы", "Шымкент қаласы Әл-Фараби ауданының әкімдігі — shymkent-al-farabi"},
+		{"ru", "Нидерланды", "Посольство Республики Казахстан в Королевстве Нидерландов — mfa-hague"},
+		{"en", "Holland", "mfa-hague"},
+		{"kk", "Гаага", "Қазақстан Республикасының Нидерланд Корольдігіндегі елшілігі — mfa-hague"},
+		{"ru", "Монголия", "mfa-ulaanbaatar"},
+		{"kk", "Моңғолия", "mfa-olgii"},
+		{"ru", "Мехико", "mfa-mexico"},
+		{"en", "Hong Kong", "Consulate General of the Republic of Kazakhstan in Hong Kong — mfa-hong-kong"},
+		{"ru", "Петербург", "mfa-saint-petersburg"},
+		{"en", "New York", "mfa-un"},
+		{"en", "USA", "mfa-san-francisco"},
+		{"ru", "Иран", "mfa-bandar-abbas"},
+		{"ru", "Уральск", "Акимат города Уральска — bko-oral"},
+		{"kk", "Қарағанды", "Қарағанды қаласының әкімдігі — karaganda-karaganda"},
+		{"en", "Semipalatinsk", "abay-semey"},
+		{"ru", "София", "mfa-sofia"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+" "+tt.query, func(t *testing.T) {
+			m := h.one(h.send(chats[tt.lang], tt.lang, "/sources "+tt.query))
+			mustContain(t, m.Plain, tt.want)
+		})
+	}
+	// The missions of one country, in the order of the reader's alphabet.
+	m := h.one(h.send(523, "ru", "/sources США"))
+	mustContain(t, m.Plain, "mfa-washington", "mfa-new-york", "mfa-san-francisco", "mfa-un")
+	if strings.Contains(m.Plain, "mfa-mexico") {
+		t.Errorf("/sources США found the embassy in Mexico:\n%s", m.Plain)
+	}
+	order := []string{
+		"Генеральное консульство Республики Казахстан в Нью-Йорке",
+		"Генеральное консульство Республики Казахстан в Сан-Франциско",
+		"Посольство Республики Казахстан в Соединенных Штатах Америки",
+		"Постоянное представительство Республики Казахстан при Организации Объединенных Наций",
+	}
+	for i := 1; i < len(order); i++ {
+		if a, b := strings.Index(m.Plain, order[i-1]), strings.Index(m.Plain, order[i]); a < 0 || b < 0 || a > b {
+			t.Errorf("%q should come before %q:\n%s", order[i-1], order[i], m.Plain)
+		}
+	}
+}
+
 // TestKeywordByPlaceName: a keyword in one name of a place finds the
 // releases that write another (the sample's Budapest story is in English),
 // and offers the source that serves the place.

@@ -84,15 +84,17 @@ func (s *Store) EntityByID(ctx context.Context, id int64) (Entity, error) {
 // "in Hungary", Будапешт its alias; "" matches by text alone), catalogue
 // entities first.
 //
-// Within a kind they are in the alphabetical order of their names in lang
-// (nameOrder).
+// Within a kind a body comes before the subdivisions of its own kind under
+// it (the city akimat of Shymkent before its districts' akimats, which a
+// short list would otherwise show alone), each part in the alphabetical
+// order of the names in lang (nameOrder).
 func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limit int) ([]Entity, error) {
 	pattern := "%" + escapeLike(strings.TrimSpace(noNUL(text))) + "%"
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
 		   OR e.aliases ILIKE $1 OR ($3 <> '' AND e.canon @@ to_tsquery('simple', $3))
-		ORDER BY e.in_catalogue DESC, e.kind, `+s.nameOrder(ctx, lang, false)+`, e.slug
+		ORDER BY e.in_catalogue DESC, e.kind, COALESCE(p.kind = e.kind, false), `+s.nameOrder(ctx, lang, false)+`, e.slug
 		LIMIT $2`, pattern, limit, match)
 	if err != nil {
 		return nil, fmt.Errorf("store: find entities: %w", err)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/newsbot-kz/newsbot/internal/testdb"
@@ -41,6 +42,45 @@ func TestFindEntitiesByAliasAndCanonicalMatch(t *testing.T) {
 		}
 		if slugs != tt.want {
 			t.Errorf("FindEntities(%q, %q) = %q, want %q", tt.text, tt.match, slugs, tt.want)
+		}
+	}
+}
+
+// TestFindEntitiesPutsABodyBeforeItsSubdivisions: within a kind, the
+// entities under a parent of their own kind (a city's district akimats)
+// come after the others, so that a short list of matches keeps the city's
+// own akimat; a parent of another kind (an embassy's ministry) does not
+// count.
+func TestFindEntitiesPutsABodyBeforeItsSubdivisions(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	if err := st.SyncCatalogue(ctx, []store.Entity{
+		{Slug: "shymkent-abay", Kind: store.KindAkimat, ParentSlug: "shymkent", NameKK: "Шымкент қаласы Абай ауданының әкімдігі",
+			NameRU: "Акимат Абайского района города Шымкент", NameEN: "Akimat of Abay district of Shymkent"},
+		{Slug: "shymkent", Kind: store.KindAkimat, NameKK: "Шымкент қаласының әкімдігі",
+			NameRU: "Акимат города Шымкент", NameEN: "Akimat of Shymkent city"},
+		{Slug: "ontustik", Kind: store.KindAkimat, NameKK: "Түркістан облысының әкімдігі",
+			NameRU: "Акимат Туркестанской области", NameEN: "Akimat of Turkistan region", Aliases: "Шымкентская область"},
+		{Slug: "mfa", Kind: store.KindMinistry, NameKK: "СІМ", NameRU: "МИД", NameEN: "MFA"},
+		{Slug: "mfa-shymkent", Kind: store.KindEmbassy, ParentSlug: "mfa", NameKK: "Шымкент елшілігі",
+			NameRU: "Посольство Шымкент", NameEN: "Embassy Shymkent"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"kk": "ontustik shymkent shymkent-abay mfa-shymkent",
+		"ru": "shymkent ontustik shymkent-abay mfa-shymkent",
+	} {
+		got, err := st.FindEntities(ctx, "Шымкент", "", lang, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var slugs []string
+		for _, e := range got {
+			slugs = append(slugs, e.Slug)
+		}
+		if strings.Join(slugs, " ") != want {
+			t.Errorf("FindEntities(Шымкент) in %s = %q, want %q", lang, slugs, want)
 		}
 	}
 }
