@@ -79,6 +79,7 @@ func (r *Report) searchSection(p printer) {
 	p("| path | queries | p50 | p95 |")
 	p("|---|---|---|---|")
 	p("| /search: textmatch.ParseSearch → store.Search, first page | %d | %s | %s |", s.Queries, dur(s.P50), dur(s.P95))
+	p("| the same, fifth page (of the queries that have one) | %d | %s | %s |", s.Page5, dur(s.Page5P50), dur(s.Page5P95))
 	p("| the same, on the baseline's queries | %d | %s | — |", s.Baseline, dur(s.SameP50))
 	p("| baseline: sequential scan with `ILIKE '%%word%%'` | %d | %s | %s |", s.Baseline, dur(s.BaseP50), dur(s.BaseP95))
 	p("")

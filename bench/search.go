@@ -20,6 +20,10 @@ type SearchResult struct {
 	Queries  int // queries timed through the real path
 	WithHits int // of them, those that found something
 	P50, P95 time.Duration
+	// Page5P50 and Page5P95 are the fifth page (offset 20) of the queries
+	// that have one, timed after the first.
+	Page5              int
+	Page5P50, Page5P95 time.Duration
 	// The baseline runs on Baseline of the queries, spread evenly over the
 	// set, as many as fit its time budget; SameP50 is the real path's p50
 	// on those same queries.
@@ -48,6 +52,18 @@ func measureSearch(ctx context.Context, st *store.Store, queries []string, budge
 		}
 	}
 	res.P50, res.P95 = percentile(times, 50), percentile(times, 95)
+	var fifth []time.Duration
+	for i, raw := range queries {
+		start := time.Now()
+		n, err := searchAt(ctx, st, raw, []string{"kk", "ru", "en"}[i%3], 4*(searchPage-1))
+		if err != nil {
+			return res, err
+		}
+		if n > 0 {
+			fifth = append(fifth, time.Since(start))
+		}
+	}
+	res.Page5, res.Page5P50, res.Page5P95 = len(fifth), percentile(fifth, 50), percentile(fifth, 95)
 	picked, base, err := ilikeRuns(ctx, st.DB().DB, queries, budget)
 	if err != nil {
 		return res, err
@@ -64,12 +80,18 @@ func measureSearch(ctx context.Context, st *store.Store, queries []string, budge
 
 // search runs one /search as the bot does and returns how many it found.
 func search(ctx context.Context, st *store.Store, raw, lang string) (int, error) {
+	return searchAt(ctx, st, raw, lang, 0)
+}
+
+// searchAt runs the page of one /search at offset, as the bot's Next
+// button does.
+func searchAt(ctx context.Context, st *store.Store, raw, lang string, offset int) (int, error) {
 	q, err := textmatch.ParseSearch(raw)
 	if err != nil || q.Match == "" {
 		return 0, fmt.Errorf("bench: query %q does not parse: %v", raw, err)
 	}
 	rels, err := st.Search(ctx, store.SearchQuery{
-		Match: q.Match, EntitySlug: q.Entity, Since: q.Since, Lang: lang}, 0, searchPage)
+		Match: q.Match, EntitySlug: q.Entity, Since: q.Since, Lang: lang}, offset, searchPage)
 	return len(rels), err
 }
 
