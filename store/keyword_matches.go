@@ -166,37 +166,32 @@ func backfillKeywords(ctx context.Context, tx *sqlx.Tx, horizon int64, st *Keywo
 	if len(queries) == 0 {
 		return nil
 	}
-	// The GIN match, sorted: with a small LIMIT the planner would walk the
-	// date index instead, which for a rare keyword reads the whole archive
-	// (see keywordNewest).
-	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
-		return err
-	}
 	deadline := time.Now().Add(KeywordBackfillBudget)
-	for i, q := range queries {
-		if time.Now().After(deadline) {
-			st.Left = len(queries) - i
-			break
+	return withoutIndexWalk(ctx, tx, func() error {
+		for i, q := range queries {
+			if time.Now().After(deadline) {
+				st.Left = len(queries) - i
+				return nil
+			}
+			res, err := tx.ExecContext(ctx, `
+				INSERT INTO keyword_matches (query_id, release_id, published_on, arrival_seq)
+				SELECT $1, r.id, r.published_on, r.arrival_seq FROM releases r
+				WHERE r.canon @@ to_tsquery('simple', $2) AND r.arrival_seq <= $3
+				ORDER BY r.published_on DESC, r.arrival_seq DESC
+				LIMIT `+strconv.Itoa(keywordMatchCap)+`
+				ON CONFLICT DO NOTHING`, q.ID, q.Match, horizon)
+			if err != nil {
+				return fmt.Errorf("backfill %q: %w", q.Match, err)
+			}
+			n, _ := res.RowsAffected()
+			if _, err := tx.ExecContext(ctx, `UPDATE keyword_queries SET (backfilled, complete) = (true, $2) WHERE id = $1`,
+				q.ID, n < int64(keywordMatchCap)); err != nil {
+				return err
+			}
+			st.Backfilled++
 		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO keyword_matches (query_id, release_id, published_on, arrival_seq)
-			SELECT $1, r.id, r.published_on, r.arrival_seq FROM releases r
-			WHERE r.canon @@ to_tsquery('simple', $2) AND r.arrival_seq <= $3
-			ORDER BY r.published_on DESC, r.arrival_seq DESC
-			LIMIT `+strconv.Itoa(keywordMatchCap)+`
-			ON CONFLICT DO NOTHING`, q.ID, q.Match, horizon)
-		if err != nil {
-			return fmt.Errorf("backfill %q: %w", q.Match, err)
-		}
-		n, _ := res.RowsAffected()
-		if _, err := tx.ExecContext(ctx, `UPDATE keyword_queries SET (backfilled, complete) = (true, $2) WHERE id = $1`,
-			q.ID, n < int64(keywordMatchCap)); err != nil {
-			return err
-		}
-		st.Backfilled++
-	}
-	_, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = on`)
-	return err
+		return nil
+	})
 }
 
 // indexedKeyword is a query of the keyword index as Latest reads it.

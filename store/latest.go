@@ -146,15 +146,8 @@ func keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int6
 		entity = "WHERE r.entity_id = $2"
 		args = append(args, entityID)
 	}
-	var ids []int64
 	for _, window := range []int{firstWindow, wideWindow} {
-		ids = ids[:0]
-		err := tx.SelectContext(ctx, &ids, `
-			SELECT w.id FROM (
-				SELECT r.id, r.canon FROM releases r `+entity+`
-				ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(window)+`) w
-			WHERE w.canon @@ to_tsquery('simple', $1)
-			LIMIT `+strconv.Itoa(want), args...)
+		ids, err := walkNewest(ctx, tx, entity, args, window, want)
 		if err != nil || len(ids) == want {
 			return ids, err
 		}
@@ -162,21 +155,46 @@ func keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int6
 			break // rare: not worth the wider window
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
-		return nil, err
-	}
-	ids = ids[:0]
 	if entityID != 0 {
 		entity = "AND r.entity_id = $2"
 	}
-	err := tx.SelectContext(ctx, &ids, `
-		SELECT r.id FROM releases r WHERE r.canon @@ to_tsquery('simple', $1) `+entity+`
-		ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
-	if err != nil {
-		return nil, err
-	}
-	_, err = tx.ExecContext(ctx, `SET LOCAL enable_indexscan = on`)
+	var ids []int64
+	err := withoutIndexWalk(ctx, tx, func() error {
+		return tx.SelectContext(ctx, &ids, `
+			SELECT r.id FROM releases r WHERE r.canon @@ to_tsquery('simple', $1) `+entity+`
+			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
+	})
 	return ids, err
+}
+
+// walkNewest returns the ids of the releases matching the tsquery $1
+// among the newest window releases under where ("" or "WHERE …", over
+// args after $1), at most want, newest first.
+func walkNewest(ctx context.Context, tx *sqlx.Tx, where string, args []any, window, want int) ([]int64, error) {
+	var ids []int64
+	err := tx.SelectContext(ctx, &ids, `
+		SELECT w.id FROM (
+			SELECT r.id, r.canon FROM releases r `+where+`
+			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(window)+`) w
+		WHERE w.canon @@ to_tsquery('simple', $1)
+		LIMIT `+strconv.Itoa(want), args...)
+	return ids, err
+}
+
+// withoutIndexWalk runs fn, whose statements take a GIN match and sort it,
+// with the index walk turned off (the planner would otherwise walk the date
+// index for a word it has no statistics for, which for a rare word reads
+// the whole archive) and memory enough for an exact bitmap (a lossy one
+// rechecks, and so reads the vector of, every release on its pages).
+func withoutIndexWalk(ctx context.Context, tx *sqlx.Tx, fn func() error) error {
+	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'`); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `RESET enable_indexscan; RESET work_mem`)
+	return err
 }
 
 // latestQuery builds Latest's statement: branches of release ids, each

@@ -104,14 +104,7 @@ func searchNewest(ctx context.Context, tx *sqlx.Tx, q SearchQuery, want, page in
 				return nil, err
 			}
 		}
-		var ids []int64
-		err := tx.SelectContext(ctx, &ids, `
-			SELECT w.id FROM (
-				SELECT r.id, r.canon FROM releases r `+where+`
-				ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(rows)+`) w
-			WHERE w.canon @@ to_tsquery('simple', $1)
-			LIMIT `+strconv.Itoa(want), args...)
-		return ids, err
+		return walkNewest(ctx, tx, where, args, rows, want)
 	}
 	ids, err := walk(searchFirstWalk)
 	if err != nil || len(ids) == want {
@@ -153,19 +146,11 @@ func searchNewest(ctx context.Context, tx *sqlx.Tx, q SearchQuery, want, page in
 			return nil, err
 		}
 	}
-	// The GIN match, sorted: no index walk, and memory enough for an exact
-	// bitmap (a lossy one rechecks, and so reads the vector of, every
-	// release on its pages).
-	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB'`); err != nil {
-		return nil, err
-	}
 	match := "r.canon @@ to_tsquery('simple', $1)"
 	ids = ids[:0]
-	err = tx.SelectContext(ctx, &ids, `SELECT r.id FROM releases r WHERE `+strings.Join(append([]string{match}, conds...), " AND ")+`
-		ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
-	if err != nil {
-		return nil, err
-	}
-	_, err = tx.ExecContext(ctx, `RESET enable_indexscan; RESET work_mem`)
+	err = withoutIndexWalk(ctx, tx, func() error {
+		return tx.SelectContext(ctx, &ids, `SELECT r.id FROM releases r WHERE `+strings.Join(append([]string{match}, conds...), " AND ")+`
+			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
+	})
 	return ids, err
 }
