@@ -81,7 +81,7 @@ func Run(ctx context.Context, st *store.Store, o Options) (*Report, error) {
 
 	log.Info("Loading the archive", slog.Int("releases", o.Releases))
 	start := time.Now()
-	last, err := loadArchive(ctx, db, gen, o.Releases, today.AddDate(0, 0, -1))
+	last, err := loadArchive(ctx, db, gen, o.Releases, today.AddDate(0, 0, -1), &rep.Data)
 	if err != nil {
 		return nil, err
 	}

@@ -167,3 +167,41 @@ func TestBenchReportFormats(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// The loader's archive, its text completed by the workers, is the archive:
+// deferring ingest.Release changes no release, no count and no draw of the
+// generator's randomness.
+func TestDeferredTextMakesTheSameArchive(t *testing.T) {
+	archive := func(deferText bool) ([]Release, Counts) {
+		gen, err := NewGenerator(7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rels []Release
+		err = gen.archive(3000, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), deferText, func(r Release) error {
+			r.complete()
+			rels = append(rels, r)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rels, gen.Made
+	}
+	want, wantMade := archive(false)
+	got, gotMade := archive(true)
+	if !reflect.DeepEqual(got, want) {
+		for i := range want {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("release %d differs:\n%+v\nwant\n%+v", i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%d releases, want %d", len(got), len(want))
+	}
+	if !reflect.DeepEqual(gotMade, wantMade) {
+		t.Errorf("counts %+v, want %+v", gotMade, wantMade)
+	}
+	if wantMade.Versions == 0 || wantMade.NoLink == 0 {
+		t.Errorf("counts %+v: the archive has no language versions or no unlinked releases to compare", wantMade)
+	}
+}

@@ -11,6 +11,9 @@ import (
 type DataFacts struct {
 	Archive  Counts        // the bulk-loaded releases
 	LoadTime time.Duration // to generate and load them, indexes included
+	// IndexTime and VacuumTime are the parts of LoadTime spent building the
+	// indexes after the rows were in, and vacuuming and analysing.
+	IndexTime, VacuumTime time.Duration
 	// Read from the database once the new day was imported.
 	Releases, Versions   int64
 	DatabaseBytes        int64

@@ -22,6 +22,33 @@ type Release struct {
 	ArrivedAt time.Time
 	Other     *store.NewRelease
 	seq       int64 // id and arrival sequence, when bulk-loaded
+	// pending is the text still to go through ingest.Release (complete),
+	// when the generator left it to the loader's workers.
+	pending *pendingText
+}
+
+// pendingText is what ingest.Release is still to make into a Release's
+// NewRelease and Other.
+type pendingText struct {
+	ref                   ingest.GovkzRef
+	title, body           string
+	other                 string // the other version's language, "" when none
+	otherTitle, otherBody string
+}
+
+// complete makes r's text into what the importer would store, when the
+// generator left that to the caller (Generator.archive).
+func (r *Release) complete() {
+	p := r.pending
+	if p == nil {
+		return
+	}
+	r.NewRelease = ingest.Release(p.ref, p.title, p.body, r.Lang, r.PublishedOn)
+	if p.other != "" {
+		o := ingest.Release(p.ref, p.otherTitle, p.otherBody, p.other, r.PublishedOn)
+		r.Other = &o
+	}
+	r.pending = nil
 }
 
 // Generator makes releases and chats. The same seed makes the same data.
@@ -31,6 +58,10 @@ type Generator struct {
 	pub    weighted
 	govkz  int64           // the last gov.kz id handed out; ids grow with time
 	hashes map[string]bool // content hashes of releases without a gov.kz id
+	// deferText leaves ingest.Release (most of the cost of a release) to
+	// the caller for releases with a gov.kz id, which need no content hash
+	// to be told apart: see Release.complete.
+	deferText bool
 	// Made counts what was generated, for the report.
 	Made Counts
 }
@@ -66,6 +97,15 @@ func NewGenerator(seed uint64) (*Generator, error) {
 // emit for each. Later days have more releases (gov.kz grew), weekends
 // fewer, and the last week most.
 func (g *Generator) Archive(n int, lastDay time.Time, emit func(Release) error) error {
+	return g.archive(n, lastDay, false, emit)
+}
+
+// archive is Archive, leaving the releases' text to Release.complete when
+// deferText is set: the loader's workers complete them on every core, where
+// the generator would on one.
+func (g *Generator) archive(n int, lastDay time.Time, deferText bool, emit func(Release) error) error {
+	g.deferText = deferText
+	defer func() { g.deferText = false }()
 	counts := dayCounts(n, lastDay)
 	for d, c := range counts {
 		day := lastDay.AddDate(0, 0, d-len(counts)+1)
@@ -143,18 +183,23 @@ func (g *Generator) release(day time.Time) Release {
 			g.govkz += 1 + g.rng.Int64N(3)
 			ref = ingest.GovkzRef{Slug: e.Slug, ID: g.govkz, URL: ingest.CanonicalURL(e.Slug, g.govkz)}
 		}
-		r := Release{NewRelease: ingest.Release(ref, title, body, lang, published)}
+		r := Release{NewRelease: store.NewRelease{EntitySlug: ref.Slug, GovkzID: ref.ID, URL: ref.URL,
+			Title: title, Body: body, Lang: lang, PublishedOn: published},
+			pending: &pendingText{ref: ref, title: title, body: body}}
 		if ref.ID == 0 {
+			r.complete() // its identity is its content hash
 			if g.hashes[r.ContentHash] {
 				continue // the same text twice would be one release
 			}
 			g.hashes[r.ContentHash] = true
 		}
 		if ref.ID != 0 && lang != langEN && g.rng.IntN(4) == 0 {
-			other := map[string]string{langKK: langRU, langRU: langKK}[lang]
-			t2, b2 := st.write(other, false)
-			o := ingest.Release(ref, t2, b2, other, published)
-			r.Other = &o
+			p := r.pending
+			p.other = map[string]string{langKK: langRU, langRU: langKK}[lang]
+			p.otherTitle, p.otherBody = st.write(p.other, false)
+		}
+		if !g.deferText {
+			r.complete()
 		}
 		g.count(r, latin)
 		return r
@@ -186,7 +231,7 @@ func (g *Generator) count(r Release, latin bool) {
 	if r.GovkzID == 0 {
 		c.NoLink++
 	}
-	if r.Other != nil {
+	if r.Other != nil || r.pending != nil && r.pending.other != "" {
 		c.Versions++
 	}
 	c.TitleRunes += utf8.RuneCountInString(r.Title)

@@ -17,12 +17,13 @@ const importBatch = 100
 
 // ImportResult is import throughput against one INSERT per release.
 type ImportResult struct {
-	Batched, Single         int // releases stored each way
-	BatchedTime, SingleTime time.Duration
+	Batched, File, Single             int // releases stored each way
+	BatchedTime, FileTime, SingleTime time.Duration
 }
 
-// BatchedRate and SingleRate are releases stored per second.
+// BatchedRate, FileRate and SingleRate are releases stored per second.
 func (r ImportResult) BatchedRate() float64 { return rate(r.Batched, r.BatchedTime) }
+func (r ImportResult) FileRate() float64    { return rate(r.File, r.FileTime) }
 func (r ImportResult) SingleRate() float64  { return rate(r.Single, r.SingleTime) }
 
 func rate(n int, d time.Duration) float64 {
@@ -32,14 +33,17 @@ func rate(n int, d time.Duration) float64 {
 	return float64(n) / d.Seconds()
 }
 
-// measureImport stores a day's new releases: all but the last single of
-// them through store.ImportReleases in batches (one transaction and the
-// arrival lock each, an INSERT per release inside), the rest with one
-// autocommit INSERT per release. Both kinds are new arrivals for the digest.
+// measureImport stores a day's new releases three ways, each a share of
+// them: through store.ImportReleases in calls of importBatch (a feed page
+// or a small file each: one transaction and the arrival lock a call), the
+// same in one call (a file of the day, as `newsbot import` hands it over),
+// and single of them with one autocommit INSERT per release, the baseline.
+// All are new arrivals for the digest.
 func measureImport(ctx context.Context, st *store.Store, rels []Release, single int) (ImportResult, error) {
-	single = min(single, len(rels)/2)
-	batched := rels[:len(rels)-single]
-	res := ImportResult{Batched: len(batched), Single: single}
+	single = min(single, len(rels)/3)
+	file := single
+	batched := rels[:len(rels)-single-file]
+	res := ImportResult{Batched: len(batched), File: file, Single: single}
 	start := time.Now()
 	for i := 0; i < len(batched); i += importBatch {
 		var batch []store.NewRelease
@@ -51,8 +55,17 @@ func measureImport(ctx context.Context, st *store.Store, rels []Release, single 
 		}
 	}
 	res.BatchedTime = time.Since(start)
+	var whole []store.NewRelease
+	for _, r := range rels[len(batched) : len(batched)+file] {
+		whole = append(whole, r.NewRelease)
+	}
 	start = time.Now()
-	for _, r := range rels[len(batched):] {
+	if _, err := st.ImportReleases(ctx, whole); err != nil {
+		return res, err
+	}
+	res.FileTime = time.Since(start)
+	start = time.Now()
+	for _, r := range rels[len(batched)+file:] {
 		if err := insertOne(ctx, st.DB().DB, r.NewRelease); err != nil {
 			return res, err
 		}

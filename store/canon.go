@@ -55,72 +55,117 @@ type vectorPos struct {
 // far (store's tests check the whole against PostgreSQL on real releases and
 // at the limits).
 func CanonVector(title, body, other string) string {
-	joined := map[string][]vectorPos{}
-	shift := 0
+	var v vectorBuilder
+	v.ids = make(map[string]int, 256)
 	for _, part := range []struct {
 		text   string
 		weight byte
 	}{{title, weightTitle}, {body, 0}, {other, weightOther}} {
-		for w, ps := range partVector(part.text, part.weight) {
-			dst := joined[w]
-			for _, p := range ps {
-				if len(dst) >= maxJoinPositions || len(dst) > 0 && dst[len(dst)-1].at == maxPosition {
-					break
-				}
-				dst = append(dst, vectorPos{min(p.at+shift, maxPosition), p.weight})
-			}
-			joined[w] = dst
-		}
-		for _, ps := range joined {
-			shift = max(shift, ps[len(ps)-1].at)
-		}
+		v.addPart(part.text, part.weight)
 	}
-	return vectorText(joined)
+	return v.text()
 }
 
-// partVector is to_tsvector('simple', newsbot_canonical(text)), its
-// positions weighted weight: each word's first maxPositions positions,
-// those past the largest kept as the largest, once.
-func partVector(text string, weight byte) map[string][]vectorPos {
-	positions := map[string][]vectorPos{}
-	pos := 0
-	for _, w := range strings.Fields(textmatch.Canonical(text)) {
+// vectorBuilder joins the parts' vectors word by word as they are read:
+// one map lookup a word, and all positions in one slice, where a map per
+// part, a slice per word and a merge of them cost three quarters of an
+// import's Go time.
+type vectorBuilder struct {
+	ids   map[string]int // word → index in words
+	words []string
+	// positions are the whole vector's positions, of all words, in the
+	// order they were added (which is each word's order of positions).
+	positions []wordPos
+	// count and last are each word's number of positions and last
+	// position in the whole vector; partCount and partLast the same in the
+	// part being read, as to_tsvector keeps them.
+	count, last, partCount, partLast []int
+	shift                            int // the largest position before this part
+}
+
+// wordPos is a position of the word words[id].
+type wordPos struct {
+	id int
+	vectorPos
+}
+
+// addPart adds to_tsvector('simple', newsbot_canonical(text)), its positions
+// weighted weight, with ||: each word's first maxPositions positions (those
+// past the largest kept as the largest, once), shifted by the largest
+// position so far, a word keeping at most maxJoinPositions in all and none
+// after one at the largest.
+func (v *vectorBuilder) addPart(text string, weight byte) {
+	clear(v.partCount)
+	largest, pos := v.shift, 0
+	for w := range strings.FieldsSeq(textmatch.Canonical(text)) {
 		if len(w) > maxLexemeBytes {
 			continue
 		}
 		pos++
-		p, at := positions[w], min(pos, maxPosition)
-		if len(p) < maxPositions && (len(p) == 0 || p[len(p)-1].at != at) {
-			positions[w] = append(p, vectorPos{at, weight})
+		id, ok := v.ids[w]
+		if !ok {
+			id = len(v.words)
+			v.ids[w] = id
+			v.words = append(v.words, w)
+			v.count, v.last = append(v.count, 0), append(v.last, 0)
+			v.partCount, v.partLast = append(v.partCount, 0), append(v.partLast, 0)
 		}
+		at := min(pos, maxPosition)
+		if n := v.partCount[id]; n >= maxPositions || n > 0 && v.partLast[id] == at {
+			continue // not in this part's vector
+		}
+		v.partCount[id]++
+		v.partLast[id] = at
+		if n := v.count[id]; n >= maxJoinPositions || n > 0 && v.last[id] == maxPosition {
+			continue // cut by ||
+		}
+		shifted := min(at+v.shift, maxPosition)
+		v.positions = append(v.positions, wordPos{id, vectorPos{shifted, weight}})
+		v.count[id]++
+		v.last[id] = shifted
+		largest = max(largest, shifted)
 	}
-	return positions
+	v.shift = largest
 }
 
-// vectorText is a tsvector's text form: its words in order, each with its
+// text is the vector's text form: its words in order, each with its
 // positions.
-func vectorText(positions map[string][]vectorPos) string {
-	lexemes := make([]string, 0, len(positions))
-	for w := range positions {
-		lexemes = append(lexemes, w)
+func (v *vectorBuilder) text() string {
+	// Each word's positions, together: start[id] is where they begin.
+	start := make([]int, len(v.words)+1)
+	for id, n := range v.count {
+		start[id+1] = start[id] + n
+	}
+	byWord := make([]vectorPos, len(v.positions))
+	next := slices.Clone(start[:len(v.words)])
+	for _, p := range v.positions {
+		byWord[next[p.id]] = p.vectorPos
+		next[p.id]++
+	}
+	lexemes := make([]string, 0, len(v.words))
+	for id, w := range v.words {
+		if v.count[id] > 0 {
+			lexemes = append(lexemes, w)
+		}
 	}
 	slices.Sort(lexemes) // tsvector order: by bytes, then by length, which plain order is for a-z0-9
-	var b strings.Builder
+	b := make([]byte, 0, 4*len(v.positions)+8*len(lexemes))
 	for i, w := range lexemes {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(w)
-		b.WriteByte(':')
-		for j, p := range positions[w] {
+		b = append(b, w...)
+		b = append(b, ':')
+		id := v.ids[w]
+		for j, p := range byWord[start[id]:start[id+1]] {
 			if j > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(strconv.Itoa(p.at))
+			b = strconv.AppendInt(b, int64(p.at), 10)
 			if p.weight != 0 {
-				b.WriteByte(p.weight)
+				b = append(b, p.weight)
 			}
 		}
 	}
-	return b.String()
+	return string(b)
 }

@@ -76,3 +76,61 @@ func TestEntityNamedByTheReleasesMetadata(t *testing.T) {
 		t.Errorf("FindEntities(района X) = %+v, %v", found, err)
 	}
 }
+
+// An import names its entities as importing its releases one at a time
+// would: the entities are resolved for the whole file in one statement,
+// and whatever mix of named and unnamed releases, languages and catalogue
+// entities the file holds, the names come out the same.
+func TestEntitiesNamedInOneImportAsOneByOne(t *testing.T) {
+	ctx := context.Background()
+	catalogue := []store.Entity{{Slug: "mfa", Kind: store.KindMinistry,
+		NameKK: "Сыртқы істер министрлігі", NameRU: "МИД", NameEN: "Ministry of Foreign Affairs"}}
+	slugs := []string{"mfa", "akimat-a", "akimat-b", "akimat-c"}
+	langs := []string{"kk", "ru", "en", ""}
+	names := []string{"", "", "Акимат", "Әкімдік", "Akimat", "akimat-b"}
+	var rels []store.NewRelease
+	for i := range 60 {
+		// A fixed, varied sequence: every slug meets every language and
+		// name, in different orders.
+		r := rel(slugs[i%len(slugs)], int64(i+1), "Title", "Body of a release.")
+		r.ContentHash = "h" + string(rune('A'+i))
+		r.Lang, r.EntityName = langs[(i/len(slugs))%len(langs)], names[(i*7/3)%len(names)]
+		rels = append(rels, r)
+	}
+	stored := func(oneByOne bool) map[string][3]string {
+		st := testdb.Open(t)
+		if err := st.SyncCatalogue(ctx, catalogue); err != nil {
+			t.Fatal(err)
+		}
+		if oneByOne {
+			for _, r := range rels {
+				if _, err := st.ImportReleases(ctx, []store.NewRelease{r}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		} else if _, err := st.ImportReleases(ctx, rels); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][3]string{}
+		for _, slug := range slugs {
+			e, err := st.EntityBySlug(ctx, slug)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[slug] = [3]string{e.NameKK, e.NameRU, e.NameEN}
+		}
+		return got
+	}
+	one, all := stored(true), stored(false)
+	for _, slug := range slugs {
+		if one[slug] != all[slug] {
+			t.Errorf("%s: named %q by one import, %q by one import a release", slug, all[slug], one[slug])
+		}
+	}
+	if one["mfa"] != [3]string{"Сыртқы істер министрлігі", "МИД", "Ministry of Foreign Affairs"} {
+		t.Errorf("the catalogue entity was renamed: %q", one["mfa"])
+	}
+	if one["akimat-a"] == [3]string{"akimat-a", "akimat-a", "akimat-a"} {
+		t.Errorf("akimat-a kept its slug for a name: the test names nothing")
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
@@ -32,23 +31,34 @@ type ImportResult struct {
 // stored is counted as known and left unchanged. Entities that are not in the
 // catalogue are created with the name the release gives (EntityName), or
 // their slug as their name when it gives none.
+//
+// What Go computes for a release (its search vector above all) is computed
+// before the transaction, on every core, and a chunk ahead of the one being
+// stored (prepareChunks): the arrival lock is held for the database's work
+// only, and a large file's next chunk is ready when the last one is stored.
 func (s *Store) ImportReleases(ctx context.Context, rels []NewRelease) (ImportResult, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops prepareChunks when storing fails
+	chunks := prepareChunks(ctx, rels)
+	first, ok := <-chunks // ready before the lock is taken
 	var res ImportResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, arrivalLockKey); err != nil {
 			return fmt.Errorf("store: arrival lock: %w", err)
 		}
 		entities := map[string]int64{} // a file names few entities, each many times
-		for i := 0; i < len(rels); i += importChunk {
-			chunk := rels[i:min(i+importChunk, len(rels))]
-			n, err := insertReleases(ctx, tx, chunk, entities)
+		if err := resolveEntities(ctx, tx, rels, entities); err != nil {
+			return err
+		}
+		for chunk := first; ok; chunk, ok = <-chunks {
+			n, err := insertRows(ctx, tx, chunk, entities)
 			if err != nil {
 				return err
 			}
 			res.New += n
-			res.Known += len(chunk) - n
+			res.Known += chunk.len() - n
 		}
-		return nil
+		return ctx.Err() // a chunk left unprepared when ctx ended
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -65,32 +75,26 @@ const importChunk = 500
 // their order (arrival follows it), in one statement, and returns how many
 // were new. A release repeated within rels is stored once.
 func insertReleases(ctx context.Context, tx *sqlx.Tx, rels []NewRelease, entities map[string]int64) (int, error) {
-	n := len(rels)
-	var (
-		entityIDs = make([]sql.NullInt64, n)
-		govkzIDs  = make([]sql.NullInt64, n)
-		hashes    = make([]string, n)
-		urls      = make([]string, n)
-		titles    = make([]string, n)
-		bodies    = make([]string, n)
-		langs     = make([]string, n)
-		days      = make([]string, n)
-		shingles  = make([]string, n) // bigint[] literals: unnest would flatten an array of arrays
-		canons    = make([]string, n) // tsvector literals (CanonVector)
-	)
-	for i, r := range rels {
+	if err := resolveEntities(ctx, tx, rels, entities); err != nil {
+		return 0, err
+	}
+	return insertRows(ctx, tx, prepareRows(rels), entities)
+}
+
+// insertRows stores the releases of rows whose identity is not known, as
+// insertReleases does; entities must hold the id of each one's entity
+// (resolveEntities).
+func insertRows(ctx context.Context, tx *sqlx.Tx, rows releaseRows, entities map[string]int64) (int, error) {
+	entityIDs := make([]sql.NullInt64, rows.len())
+	for i, r := range rows.rels {
 		if r.EntitySlug != "" {
-			id, err := entityID(ctx, tx, r, entities)
-			if err != nil {
-				return 0, err
+			key, _ := entityKey(r)
+			id, ok := entities[key]
+			if !ok {
+				return 0, fmt.Errorf("store: entity %s not resolved", r.EntitySlug)
 			}
 			entityIDs[i] = sql.NullInt64{Int64: id, Valid: true}
 		}
-		govkzIDs[i] = sql.NullInt64{Int64: r.GovkzID, Valid: r.GovkzID > 0}
-		hashes[i], urls[i], titles[i], bodies[i], langs[i] = r.ContentHash, r.URL, r.Title, r.Body, r.Lang
-		days[i] = r.PublishedOn.Format(time.DateOnly)
-		shingles[i] = int64sLiteral(r.Shingles)
-		canons[i] = CanonVector(r.Title, r.Body, "")
 	}
 	// ON CONFLICT DO NOTHING without a target covers both partial unique
 	// indexes: (entity_id, govkz_id) and content_hash.
@@ -103,10 +107,11 @@ func insertReleases(ctx context.Context, tx *sqlx.Tx, rels []NewRelease, entitie
 			WITH ORDINALITY AS x(e, g, h, u, t, b, l, d, s, c, ord)
 		ORDER BY ord
 		ON CONFLICT DO NOTHING`,
-		pq.Array(entityIDs), pq.Array(govkzIDs), pq.Array(hashes), pq.Array(urls), pq.Array(titles),
-		pq.Array(bodies), pq.Array(langs), pq.Array(days), pq.Array(shingles), pq.Array(canons))
+		pq.Array(entityIDs), pq.Array(rows.govkzIDs), pq.Array(rows.hashes), pq.Array(rows.urls),
+		pq.Array(rows.titles), pq.Array(rows.bodies), pq.Array(rows.langs), pq.Array(rows.days),
+		pq.Array(rows.shingles), pq.Array(rows.canons))
 	if err != nil {
-		return 0, fmt.Errorf("store: insert %d releases: %w", n, err)
+		return 0, fmt.Errorf("store: insert %d releases: %w", rows.len(), err)
 	}
 	inserted, err := res.RowsAffected()
 	return int(inserted), err
@@ -126,28 +131,170 @@ func int64sLiteral(v []int64) string {
 	return b.String()
 }
 
-// entityID is the id of the entity of r, created when unknown and named
-// by r when it can be (ensureEntity); entities caches the ids met so far in
-// the transaction, by slug and, for a release that names its entity, by
-// slug, language and name: a file names few entities, and each name once
-// is enough.
-func entityID(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[string]int64) (int64, error) {
-	name := entityName(r.EntityName)
+// entityKey is how the entities cache of a transaction knows the entity of
+// r: by slug and, for a release that names its entity, by slug, language
+// and name, so that a name met later in the transaction is still applied.
+func entityKey(r NewRelease) (key, name string) {
+	name = entityName(r.EntityName)
 	if strings.EqualFold(name, r.EntitySlug) {
 		name = "" // a feed titled by its slug names nothing
 	}
-	key := r.EntitySlug
+	key = r.EntitySlug
 	if name != "" {
 		key += "\x00" + r.Lang + "\x00" + name
 	}
-	if id, ok := entities[key]; ok {
-		return id, nil
+	return key, name
+}
+
+// resolveEntities puts in entities the id of the entity of every release
+// of rels that names one, in one statement for all of them (a file or a
+// feed page names dozens of entities, and a round trip each was half of an
+// import's time). An entity not yet known is created, named by the first
+// release that names it in each language (entityNames), or with its slug as
+// its name when none does. An entity outside the catalogue whose name in a
+// language is still its slug (or empty) takes the name a release gives in
+// it, and, once any release names it, its other names that are its slug
+// give way to the fallback; a catalogue entity's names are never touched.
+func resolveEntities(ctx context.Context, tx *sqlx.Tx, rels []NewRelease, entities map[string]int64) error {
+	bySlug := map[string]*wantedEntity{}
+	var slugs []string
+	for _, r := range rels {
+		if r.EntitySlug == "" {
+			continue
+		}
+		key, name := entityKey(r)
+		if _, ok := entities[key]; ok {
+			continue
+		}
+		w := bySlug[r.EntitySlug]
+		if w == nil {
+			w = &wantedEntity{}
+			bySlug[r.EntitySlug] = w
+			slugs = append(slugs, r.EntitySlug)
+		}
+		w.keys = append(w.keys, key)
+		if name == "" {
+			continue
+		}
+		// The first name given in a language is the one kept, as it was
+		// when entities were named release by release.
+		w.named = true
+		for i, names := range entityNames(r.EntitySlug, name, r.Lang) {
+			if w.names[i] == "" {
+				w.names[i] = names
+			}
+		}
 	}
-	id, err := ensureEntity(ctx, tx, r.EntitySlug, name, r.Lang)
-	if err == nil {
-		entities[key] = id
+	// Most releases name an entity already known, and do not name it:
+	// found, they need no upsert (which locks the row it conflicts with).
+	var unnamed []string
+	for _, slug := range slugs {
+		if !bySlug[slug].named {
+			unnamed = append(unnamed, slug)
+		}
 	}
-	return id, err
+	if len(unnamed) > 0 {
+		if err := scanEntityIDs(ctx, tx, bySlug, entities, `
+			SELECT slug, id FROM entities WHERE slug = ANY($1)`, pq.Array(unnamed)); err != nil {
+			return err
+		}
+		slugs = slices.DeleteFunc(slugs, func(slug string) bool {
+			_, found := entities[bySlug[slug].keys[0]]
+			return found
+		})
+	}
+	if len(slugs) == 0 {
+		return nil
+	}
+	kk, ru, en := make([]string, len(slugs)), make([]string, len(slugs)), make([]string, len(slugs))
+	named := make([]bool, len(slugs))
+	for i, slug := range slugs {
+		w := bySlug[slug]
+		names := w.names
+		if !w.named {
+			names = entityNames(slug, "", "")
+		}
+		kk[i], ru[i], en[i], named[i] = names[0], names[1], names[2], w.named
+	}
+	err := scanEntityIDs(ctx, tx, bySlug, entities, `
+		WITH input AS (
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[])
+				AS i(slug, kk, ru, en, named)),
+		ins AS (
+			INSERT INTO entities AS e (slug, name_kk, name_ru, name_en)
+			SELECT slug, kk, ru, en FROM input
+			ON CONFLICT (slug) DO UPDATE SET
+				name_kk = CASE WHEN EXCLUDED.name_kk NOT IN ('', e.slug) AND e.name_kk IN ('', e.slug)
+					THEN EXCLUDED.name_kk WHEN e.name_kk = e.slug THEN '' ELSE e.name_kk END,
+				name_ru = CASE WHEN EXCLUDED.name_ru NOT IN ('', e.slug) AND e.name_ru IN ('', e.slug)
+					THEN EXCLUDED.name_ru WHEN e.name_ru = e.slug THEN '' ELSE e.name_ru END,
+				name_en = CASE WHEN EXCLUDED.name_en NOT IN ('', e.slug) AND e.name_en IN ('', e.slug)
+					THEN EXCLUDED.name_en WHEN e.name_en = e.slug THEN '' ELSE e.name_en END
+			WHERE NOT e.in_catalogue AND (SELECT named FROM input WHERE input.slug = e.slug)
+			RETURNING slug, id)
+		SELECT slug, id FROM ins
+		UNION ALL
+		SELECT slug, id FROM entities WHERE slug = ANY($1) AND slug NOT IN (SELECT slug FROM ins)`,
+		pq.Array(slugs), pq.Array(kk), pq.Array(ru), pq.Array(en), pq.Array(named))
+	if err != nil {
+		return err
+	}
+	for _, slug := range slugs {
+		if _, ok := entities[bySlug[slug].keys[0]]; !ok {
+			return fmt.Errorf("store: entity %s was neither created nor found", slug)
+		}
+	}
+	return nil
+}
+
+// scanEntityIDs runs query, which returns (slug, id) rows, and puts each id
+// in entities under the keys the releases of its slug are known by.
+func scanEntityIDs(ctx context.Context, tx *sqlx.Tx, bySlug map[string]*wantedEntity, entities map[string]int64, query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("store: entities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var slug string
+		var id int64
+		if err := rows.Scan(&slug, &id); err != nil {
+			return fmt.Errorf("store: entities: %w", err)
+		}
+		if w := bySlug[slug]; w != nil {
+			for _, key := range w.keys {
+				entities[key] = id
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: entities: %w", err)
+	}
+	return nil
+}
+
+// wantedEntity is what the releases of one slug ask of resolveEntities.
+type wantedEntity struct {
+	names [3]string // kk, ru, en, merged in the order the releases come
+	named bool
+	keys  []string // the entityKey of each of them
+}
+
+// entityNames are the names, kk, ru and en, an entity first seen with name
+// in lang is created with: name in the column of lang (in every column when
+// lang is none of kk, ru, en; Entity.Name falls back to it in the others),
+// or its slug in all three when name is "".
+func entityNames(slug, name, lang string) [3]string {
+	if name == "" {
+		return [3]string{slug, slug, slug}
+	}
+	i := slices.Index([]string{"kk", "ru", "en"}, lang)
+	if i < 0 {
+		return [3]string{name, name, name}
+	}
+	var names [3]string
+	names[i] = name
+	return names
 }
 
 // maxEntityName is the longest entity name kept from a release, in runes;
@@ -166,48 +313,8 @@ func entityName(s string) string {
 }
 
 // insertRelease stores r unless its identity is known. entities caches the
-// ids of the entities met so far in the transaction, by slug.
+// ids of the entities met so far in the transaction (entityKey).
 func insertRelease(ctx context.Context, tx *sqlx.Tx, r NewRelease, entities map[string]int64) (bool, error) {
 	n, err := insertReleases(ctx, tx, []NewRelease{r}, entities)
 	return n == 1, err
-}
-
-// ensureEntity returns the id of the entity with this slug, creating it
-// when it is not known: named name in the column of lang (in every column
-// when lang is none of kk, ru, en; Entity.Name falls back to it in the
-// others), or with its slug as its name when name is "". An entity outside
-// the catalogue whose name in lang is still its slug (or empty) takes
-// name, and its other names that are its slug give way to the fallback; a
-// catalogue entity's names are never touched.
-func ensureEntity(ctx context.Context, tx *sqlx.Tx, slug, name, lang string) (int64, error) {
-	names := [3]string{slug, slug, slug} // kk, ru, en
-	if name != "" {
-		names = [3]string{name, name, name}
-		if i := slices.Index([]string{"kk", "ru", "en"}, lang); i >= 0 {
-			names = [3]string{}
-			names[i] = name
-		}
-	}
-	var id int64
-	err := tx.GetContext(ctx, &id, `
-		WITH ins AS (
-			INSERT INTO entities AS e (slug, name_kk, name_ru, name_en)
-			VALUES ($1, $2, $3, $4)
-			ON CONFLICT (slug) DO UPDATE SET
-				name_kk = CASE WHEN $2 NOT IN ('', $1) AND e.name_kk IN ('', e.slug) THEN $2
-					WHEN e.name_kk = e.slug THEN '' ELSE e.name_kk END,
-				name_ru = CASE WHEN $3 NOT IN ('', $1) AND e.name_ru IN ('', e.slug) THEN $3
-					WHEN e.name_ru = e.slug THEN '' ELSE e.name_ru END,
-				name_en = CASE WHEN $4 NOT IN ('', $1) AND e.name_en IN ('', e.slug) THEN $4
-					WHEN e.name_en = e.slug THEN '' ELSE e.name_en END
-			WHERE $5 AND NOT e.in_catalogue
-			RETURNING id)
-		SELECT id FROM ins
-		UNION ALL
-		SELECT id FROM entities WHERE slug = $1
-		LIMIT 1`, slug, names[0], names[1], names[2], name != "")
-	if err != nil {
-		return 0, fmt.Errorf("store: entity %s: %w", slug, err)
-	}
-	return id, nil
 }

@@ -82,7 +82,7 @@ type NewRelease struct {
 	EntitySlug string // "" when the source is unknown
 	// EntityName is the organisation's name as the release's own metadata
 	// gives it (a JSONL "entity_name", a feed's title), in Lang; "" when
-	// it gives none. It names an entity first seen here (ensureEntity);
+	// it gives none. It names an entity first seen here (resolveEntities);
 	// a catalogue entity keeps the catalogue's names.
 	EntityName  string
 	GovkzID     int64  // 0 when the URL is unknown

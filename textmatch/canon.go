@@ -3,8 +3,6 @@ package textmatch
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Canonical form of text for matching across scripts and spellings.
@@ -43,31 +41,84 @@ import (
 // prefix (see Prefix), so inflected forms match: Шымкентте → shimkentte
 // begins with shimkent.
 func Canonical(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFKC.String(s) {
-		r = unicode.ToLower(r)
-		if t, ok := multiRune[r]; ok {
-			b.WriteString(t)
+	s = nfkc(s)
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < runeTableSize {
+			b = append(b, runeTable[r]...)
 			continue
 		}
-		if t, ok := oneRune[r]; ok {
-			r = t
-		}
-		switch {
-		case r == dropRune:
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
+		b = appendCanonicalRune(b, r)
 	}
-	words := strings.Fields(spellingFolds.Replace(b.String()))
-	for i, w := range words {
-		words[i] = foldIotation(w)
-	}
-	return strings.Join(words, " ")
+	return foldWords(b)
 }
+
+// foldWords is step 5 on b, words of a-z and 0-9 between spaces: each word
+// with its digraphs folded (kh→k, zh→j) and then its iotation
+// (foldIotation), the words joined by single spaces.
+func foldWords(b []byte) string {
+	out := make([]byte, 0, len(b))
+	var word []byte
+	for i := 0; i < len(b); {
+		if b[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] != ' ' {
+			j++
+		}
+		word = word[:0]
+		for k := i; k < j; k++ {
+			c := b[k]
+			if (c == 'k' || c == 'z') && k+1 < j && b[k+1] == 'h' {
+				k++ // kh→k, zh→j
+				if c == 'z' {
+					c = 'j'
+				}
+			}
+			word = append(word, c)
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = appendFoldedIotation(out, word)
+		i = j
+	}
+	return string(out)
+}
+
+// appendCanonicalRune appends what steps 2 to 4 make of r: its Latin
+// letters, nothing, or a space.
+func appendCanonicalRune(b []byte, r rune) []byte {
+	r = unicode.ToLower(r)
+	if t, ok := multiRune[r]; ok {
+		return append(b, t...)
+	}
+	if t, ok := oneRune[r]; ok {
+		r = t
+	}
+	switch {
+	case r == dropRune:
+		return b
+	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		return append(b, byte(r))
+	default:
+		return append(b, ' ')
+	}
+}
+
+// runeTable is appendCanonicalRune for the runes below runeTableSize (Latin
+// and Cyrillic, what nearly every release is written in), looked up rather
+// than worked out: the maps cost a third of canonicalising a release.
+const runeTableSize = 0x500
+
+var runeTable = func() (t [runeTableSize]string) {
+	for r := range rune(runeTableSize) {
+		t[r] = string(appendCanonicalRune(nil, r))
+	}
+	return t
+}()
 
 // CanonicalWords is Canonical split into words.
 func CanonicalWords(s string) []string { return strings.Fields(Canonical(s)) }
@@ -106,23 +157,19 @@ var multiRune = map[rune]string{
 	'ş': "sh", 'ç': "ch",
 }
 
-// spellingFolds makes English digraphs agree with the transliteration.
-var spellingFolds = strings.NewReplacer("kh", "k", "zh", "j")
-
-// foldIotation drops the i of "ie" at the start of a word or after a vowel,
-// looking at the word as it was (not as already folded).
-func foldIotation(w string) string {
-	if !strings.Contains(w, "ie") {
-		return w
-	}
-	var b strings.Builder
+// appendFoldedIotation appends w without the i of "ie" at the start of the
+// word or after a vowel, looking at the word as it was (not as already
+// folded).
+func appendFoldedIotation(out, w []byte) []byte {
 	for i := 0; i < len(w); i++ {
 		if w[i] == 'i' && i+1 < len(w) && w[i+1] == 'e' && (i == 0 || isVowel(w[i-1])) {
 			continue
 		}
-		b.WriteByte(w[i])
+		out = append(out, w[i])
 	}
-	return b.String()
+	return out
 }
 
-func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
+}

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Cross-language duplicates: the same event told in Kazakh, Russian and
@@ -164,7 +162,7 @@ func textTokens(s string) []textToken {
 		b.Reset()
 		sep, initial = "", false
 	}
-	for _, r := range norm.NFKC.String(s) {
+	for _, r := range nfkc(s) {
 		if isWordRune(unicode.ToLower(r)) {
 			// Digits and letters are tokens of their own (265-үй).
 			if b.Len() > 0 && isDigit(r) != isDigit(lastRune(b.String())) {

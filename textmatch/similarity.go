@@ -1,12 +1,9 @@
 package textmatch
 
 import (
-	"hash/fnv"
 	"slices"
-	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
+	"unicode/utf8"
 )
 
 // ShingleWords is k, the number of consecutive words in a shingle. On the
@@ -31,21 +28,69 @@ func Shingles(title, body string) []int64 {
 	}
 	out := make([]int64, 0, len(words)-ShingleWords+1)
 	for i := 0; i+ShingleWords <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(words[i:i+ShingleWords], " ")))
-		out = append(out, int64(h.Sum64()))
+		out = append(out, int64(fnv64a(words[i:i+ShingleWords])))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-// shingleWords splits normalised text into words. Lower-casing is per rune
-// with Go's Unicode tables, which keep Kazakh і distinct from i.
+// fnv64a is the 64-bit FNV-1a hash (hash/fnv's New64a) of words joined by
+// spaces, without joining them.
+func fnv64a(words []string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i, w := range words {
+		if i > 0 {
+			h = (h ^ ' ') * prime
+		}
+		for j := 0; j < len(w); j++ {
+			h = (h ^ uint64(w[j])) * prime
+		}
+	}
+	return h
+}
+
+// shingleWords splits normalised text into words: NFKC, lower case rune by
+// rune with Go's Unicode tables (which keep Kazakh і distinct from i), and
+// anything but letters, digits and marks between words.
 func shingleWords(s string) []string {
-	s = strings.ToLower(norm.NFKC.String(s))
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
-	})
+	s = nfkc(s)
+	lowered := make([]byte, 0, len(s))
+	var ends []int // where each word of lowered ends; the next begins after a separator
+	inWord := false
+	for _, r := range s {
+		r = lowerRune(r)
+		if !isShingleRune(r) {
+			if inWord {
+				ends = append(ends, len(lowered))
+				lowered = append(lowered, ' ')
+				inWord = false
+			}
+			continue
+		}
+		lowered = utf8.AppendRune(lowered, r)
+		inWord = true
+	}
+	if inWord {
+		ends = append(ends, len(lowered))
+	}
+	text := string(lowered)
+	words := make([]string, len(ends))
+	start := 0
+	for i, end := range ends {
+		words[i] = text[start:end]
+		start = end + 1
+	}
+	return words
+}
+
+// isShingleRune is a rune of a word, for shingles: a letter, a digit or a
+// mark.
+func isShingleRune(r rune) bool {
+	if r >= 0 && r < caseTableSize {
+		return shingleRunes[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // Jaccard is |a ∩ b| / |a ∪ b| of two sorted, distinct shingle sets (as

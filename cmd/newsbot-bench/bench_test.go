@@ -34,7 +34,7 @@ func TestBenchSmoke(t *testing.T) {
 		`(?m)^\| the same, fifth page .* \| \d+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
 		`(?m)^## 2\. Building every digest for 300 chats\n\n(.*\n){2}\| 300 \| [\d,]+ \| [\d,]+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+% \|`,
 		`(?m)^## 3\. Delivery throughput.*\n\n(.*\n){2}\| 30/s \| \d+ \| [\d.]+/s \| [\d.]+% \| \d+ \|.*\n\| 1000/s \| \d+ \| [\d.]+/s`,
-		`(?m)^## 4\. Import throughput\n\n(.*\n){2}\| store\.ImportReleases.* \| 200 \| [\d.]+ [µm]?s \| \d+ \|\n\| baseline: .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|`,
+		`(?m)^## 4\. Import throughput\n\n(.*\n){2}\| store\.ImportReleases, 100 a call \| 100 \| [\d.]+ [µm]?s \| \d+ \|\n\| store\.ImportReleases, all in one call .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|\n\| baseline: .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|`,
 		`(?m)^## 5\. Peak memory .*\n\n(.*\n){2}\| Go heap in use .* \| [\d.]+ [KMG]iB \| [\d.]+ [KMG]iB \|\n\| process RSS .* \| [\d.]+ [KMG]iB \| [\d.]+ [KMG]iB \|`,
 		`(?m)^## 6\. Instant alerts: a burst of 50 releases, 300 chats of which \d+ .*\n\n(.*\n){2}\| 1000/s \| [\d,]+ \| [1-9][\d,]* \| [\d.]+ [µm]?s \| [1-9][\d,]* \| [\d.]+ [µm]?s \|`,
 		`(?m)^## 7\. /latest at [\d,]+ releases\n\n(.*\n){2}(.*\n){2}\| everything \| 20 \| [\d.]+ [µm]?s \|`,
