@@ -82,6 +82,9 @@ func TestSourcesByPlaceNameWholeCatalogue(t *testing.T) {
 		{"kk", "Қарағанды", "Қарағанды қаласының әкімдігі — karaganda-karaganda"},
 		{"en", "Semipalatinsk", "abay-semey"},
 		{"ru", "София", "mfa-sofia"},
+		// Typed in Ukrainian: ї and є have Latin forms (Київ = Kyiv).
+		{"en", "Київ", "mfa-kyiv"},
+		{"ru", "Україна", "mfa-kyiv"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+" "+tt.query, func(t *testing.T) {

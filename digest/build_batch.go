@@ -74,7 +74,7 @@ func (b *Builder) planChat(w *window, c store.BatchChat, toSeq int64, now time.T
 	if d.Items() == 0 {
 		return plan, nil
 	}
-	for _, p := range Render(d) {
+	for _, p := range renderWith(d, w.items) {
 		plan.Parts = append(plan.Parts, p.HTML)
 	}
 	plan.Items = d.Items()

@@ -11,7 +11,11 @@ type Part = tgtext.Block
 // Render renders d as messages of at most tgtext.MaxMessageLength visible
 // characters each. Parts end between items, never inside one, and a group
 // that goes on in the next part repeats its title there.
-func Render(d Digest) []Part {
+func Render(d Digest) []Part { return renderWith(d, nil) }
+
+// renderWith is Render, taking the items' bodies from items when it holds
+// them and keeping them there (a nil cache renders every item).
+func renderWith(d Digest, items *itemCache) []Part {
 	var s tgtext.Splitter
 	h := header(d)
 	s.Add(h.HTML, h.Plain)
@@ -20,7 +24,8 @@ func Render(d Digest) []Part {
 		title := groupTitle(g, d.Lang)
 		for i, it := range g.Items {
 			n++
-			item := tgtext.Item(n, it.Release, d.Lang, tgtext.ItemOptions{HideEntity: g.EntityID, Also: it.Also, AlsoIn: it.AlsoIn})
+			item := tgtext.Numbered(n, items.body(it.Release, d.Lang,
+				tgtext.ItemOptions{HideEntity: g.EntityID, Also: it.Also, AlsoIn: it.AlsoIn}))
 			var lead tgtext.Block
 			if i == 0 {
 				lead = titleBlock(title)

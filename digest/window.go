@@ -44,6 +44,8 @@ type window struct {
 	events   *events            // the releases by fingerprint, to fill cross
 	rank     []int32            // per release: its place newest first (a digest's order)
 	byRank   []int32            // the releases newest first
+
+	items *itemCache // the items rendered from rels (safe for concurrent use)
 }
 
 // windowStore is what a window reads.
@@ -57,7 +59,7 @@ type windowStore interface {
 func newWindow(st windowStore, since time.Time, threshold float64, log *slog.Logger) *window {
 	return &window{st: st, log: log, since: since,
 		at: map[int64]int32{}, byEntity: map[int64][]int32{}, hits: map[string][]int32{}, tellings: newTellings(threshold),
-		events: newEvents(textmatch.DefaultEventSimilarity)}
+		events: newEvents(textmatch.DefaultEventSimilarity), items: newItemCache()}
 }
 
 // coverChats makes the window hold what the digests of chats as of toSeq

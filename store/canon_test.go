@@ -114,3 +114,34 @@ func TestImportedCanonIsTheDatabasesOwn(t *testing.T) {
 		}
 	}
 }
+
+// A release's search vector is kept in its row (migration 00017), where
+// /search and /latest test it on every release they walk, and a long
+// release's body goes out of line instead. PostgreSQL 15 cannot tell where
+// one value is stored, so this checks the column's storage, and that a long
+// release is stored and read back whole.
+func TestCanonStaysInTheRow(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.Open(t)
+	var storage string
+	if err := st.DB().GetContext(ctx, &storage, `
+		SELECT attstorage FROM pg_attribute WHERE attrelid = 'releases'::regclass AND attname = 'canon'`); err != nil {
+		t.Fatal(err)
+	}
+	if storage != "m" {
+		t.Errorf("releases.canon has storage %q, want m (MAIN: in the row)", storage)
+	}
+	var body strings.Builder
+	for i := range 150 {
+		fmt.Fprintf(&body, "word%d Шымкент%d, as the akimat reported. ", i, i*7)
+	}
+	r := rel("shymkent", 1, "A long release", body.String())
+	if _, err := st.ImportReleases(ctx, []store.NewRelease{r}); err != nil {
+		t.Fatal(err)
+	}
+	var same bool
+	if err := st.DB().GetContext(ctx, &same, `SELECT canon = $1::tsvector AND body = $2 FROM releases`,
+		store.CanonVector(r.Title, r.Body, ""), r.Body); err != nil || !same {
+		t.Errorf("the long release did not come back whole: %v, %v", same, err)
+	}
+}

@@ -284,7 +284,7 @@ func storeBatchPlans(ctx context.Context, tx *sqlx.Tx, chats []BatchChat, plans 
 		_, err = tx.ExecContext(ctx, `INSERT INTO outbox (digest_id, chat_id, part, text, not_before)
 			SELECT u.digest_id, u.chat_id, u.part, u.text, $5
 			FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[]) AS u(digest_id, chat_id, part, text)`,
-			pq.Int64Array(partDigest), pq.Int64Array(partChat), pq.Int64Array(partNo), pq.StringArray(partText),
+			pq.Int64Array(partDigest), pq.Int64Array(partChat), pq.Int64Array(partNo), textArray(partText),
 			time.Now())
 		if err != nil {
 			return nil, fmt.Errorf("store: queue %d digest parts: %w", len(partText), err)

@@ -107,9 +107,9 @@ func insertRows(ctx context.Context, tx *sqlx.Tx, rows releaseRows, entities map
 			WITH ORDINALITY AS x(e, g, h, u, t, b, l, d, s, c, ord)
 		ORDER BY ord
 		ON CONFLICT DO NOTHING`,
-		pq.Array(entityIDs), pq.Array(rows.govkzIDs), pq.Array(rows.hashes), pq.Array(rows.urls),
-		pq.Array(rows.titles), pq.Array(rows.bodies), pq.Array(rows.langs), pq.Array(rows.days),
-		pq.Array(rows.shingles), pq.Array(rows.canons))
+		pq.Array(entityIDs), pq.Array(rows.govkzIDs), textArray(rows.hashes), textArray(rows.urls),
+		textArray(rows.titles), textArray(rows.bodies), textArray(rows.langs), textArray(rows.days),
+		textArray(rows.shingles), textArray(rows.canons))
 	if err != nil {
 		return 0, fmt.Errorf("store: insert %d releases: %w", rows.len(), err)
 	}

@@ -29,6 +29,7 @@ import (
 //	и i   й i   і i   к k   қ k   л l   м m   н n   ң n   о o   ө o
 //	п p   р r   с s   т t   у u   ұ u   ү u   ф f   х k   һ h   ц ts
 //	ч ch  ш sh  щ sh  ъ -   ы i   ь -   э e   ю iu  я ia
+//	(Ukrainian and Belarusian) ї i   є ie  ґ g   ў u
 //
 // Kazakh 2021 Latin: ä a, ğ g, q k, ñ n, ö o, ū u, ü u, ş sh, ı i, y i;
 // other accented Latin letters lose their accent (é e, ç ch).
@@ -135,6 +136,9 @@ var oneRune = map[rune]rune{
 	'м': 'm', 'н': 'n', 'ң': 'n', 'о': 'o', 'ө': 'o', 'п': 'p', 'р': 'r', 'с': 's',
 	'т': 't', 'у': 'u', 'ұ': 'u', 'ү': 'u', 'ф': 'f', 'х': 'k', 'һ': 'h', 'ы': 'i',
 	'э': 'e', 'ъ': dropRune, 'ь': dropRune,
+	// Ukrainian and Belarusian letters, for the names of places there
+	// (Київ, Україна, Гомель): ї as i (Kyiv), ґ as g, ў as u.
+	'ї': 'i', 'ґ': 'g', 'ў': 'u',
 	// Kazakh 2021 Latin, and y written for i.
 	'ä': 'a', 'ğ': 'g', 'q': 'k', 'ñ': 'n', 'ö': 'o', 'ū': 'u', 'ü': 'u', 'ı': 'i', 'y': 'i',
 	// Other accented Latin letters.
@@ -154,6 +158,7 @@ var oneRune = map[rune]rune{
 // multiRune maps a lower-case letter to several Latin letters.
 var multiRune = map[rune]string{
 	'ё': "io", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ю': "iu", 'я': "ia",
+	'є': "ie", // Ukrainian, as ye, which y→i and the iotation fold make of it
 	'ş': "sh", 'ç': "ch",
 }
 

@@ -31,6 +31,12 @@ func TestCanonicalRealNames(t *testing.T) {
 		{"ministry", []string{"Сыртқы істер министрлігі", "Syrtqy ıster mınıstrlıgı"}},
 		{"embassy", []string{"Будапешт", "Budapesht"}},
 		{"word", []string{"Су құбыры", "Su qūbyry", "su kubyri"}},
+		// Ukrainian and Belarusian spellings of places with missions.
+		{"embassy", []string{"Київ", "Kyiv", "КИЇВ"}},
+		{"country", []string{"Україна", "Ukraina", "Ukraïna"}},
+		{"city", []string{"Запоріжжя", "Zaporizhzhia"}},
+		{"city", []string{"Євпаторія", "Yevpatoriia"}},
+		{"city", []string{"Ґданськ", "Gdansk"}},
 	}
 	for _, row := range rows {
 		want := Canonical(row.spellings[0])

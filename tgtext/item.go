@@ -39,16 +39,26 @@ var alsoInTexts = map[string]Text{"kk": TxtAlsoInKk, "ru": TxtAlsoInRu, "en": Tx
 // to the gov.kz page in the reader's language, its source and date, then
 // what o asks for.
 func Item(n int, r store.Release, lang string, o ItemOptions) Block {
-	var h, p strings.Builder
+	return Numbered(n, ItemBody(r, lang, o))
+}
+
+// Numbered is an item's body (ItemBody) as item n of a list.
+func Numbered(n int, body Block) Block {
 	num := strconv.Itoa(n) + ". "
+	return Block{num + body.HTML, num + body.Plain}
+}
+
+// ItemBody is Item without its number: what a digest pass renders once for
+// every chat that lists the release the same way (digest.itemCache).
+func ItemBody(r store.Release, lang string, o ItemOptions) Block {
+	var h, p strings.Builder
 	title := Truncate(DisplayTitle(r, lang), MaxTitleRunes)
-	h.WriteString(num)
 	if link := ReleaseLink(r.URL, lang); link != "" {
 		h.WriteString(`<a href="` + Esc(link) + `">` + Esc(title) + `</a>`)
 	} else {
 		h.WriteString("<b>" + Esc(title) + "</b>")
 	}
-	p.WriteString(num + title)
+	p.WriteString(title)
 	meta := r.PublishedOn.Format("02.01.2006")
 	if r.Entity != nil && (o.HideEntity == 0 || r.Entity.ID != o.HideEntity) {
 		meta = Truncate(r.Entity.Name(lang), MaxSourceRunes) + " · " + meta

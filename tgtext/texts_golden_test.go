@@ -134,6 +134,7 @@ func renderAll(t testing.TB, lang string) []rendered {
 var funcSamples = map[string]func(lang string) [][2]string{
 	"Tr":          nil, // renders the catalogue
 	"Item":        nil, // digest/testdata/digest_*.golden and alerts_*.golden
+	"ItemBody":    nil, // Item, without its number
 	"ReleaseLink": nil, // a URL
 	"Alert":       nil, // digest/testdata/alerts_*.golden; its header below
 	"FormatDate": func(l string) (out [][2]string) {
