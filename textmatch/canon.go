@@ -35,7 +35,8 @@ import (
 // other accented Latin letters lose their accent (é e, ç ch).
 //
 // The database computes the same form with the SQL function
-// newsbot_canonical (migrations/00005_canonical.sql), generated from these
+// newsbot_canonical (migrations/00005_canonical.sql, last redefined by
+// 00016_ukrainian_letters.sql), generated from these
 // tables by SQLCanonicalFunction; a test checks that both agree.
 //
 // The skeleton is for matching only, never shown. Words are compared by
