@@ -3,10 +3,11 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsbot-kz/newsbot/internal/randtext"
 )
 
 // contentHashReference is ContentHash as first written: stored releases
@@ -24,19 +25,8 @@ func TestContentHashAgreesWithTheReference(t *testing.T) {
 	}
 	texts := append(strings.Split(string(page), "\n\n"), "", " ", "  A  b\t\nC ", "ШЫМКЕНТ Қала\u00a0ӘКІМДІГІ\u0085x",
 		"İstanbul ΣΑΣ", "\xff\xfe A", "a\u2028b\u3000c")
-	alphabet := []rune("aZ0 \t\n\r\v\f\u00a0\u0085\u2028\u3000\u200bШыҚәІiİIΣσςẞ\ufffd,")
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			if rng.IntN(30) == 0 {
-				b.WriteByte(0xc3) // a truncated sequence: invalid UTF-8
-				continue
-			}
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randtext.Strings(3, 20000, 16,
+		"aZ0 \t\n\r\v\f\u00a0\u0085\u2028\u3000\u200bШыҚәІiİIΣσςẞ\ufffd,", 0xc3)...) // 0xc3: a truncated sequence
 	for i, title := range texts {
 		body := texts[(i+1)%len(texts)]
 		if got, want := ContentHash(title, body), contentHashReference(title, body); got != want {
@@ -75,19 +65,8 @@ func TestTidyTextAgreesWithTheReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := []string{string(page), "", "\n\n", " a \n\n\n b\t\tc \r\n\r\nd\re\u2028f\u2029\u2029g ", "\x00a\u200b\ufeffb\u0085c\u00a0 d"}
-	alphabet := []rune("ab Ш \t\n\n\r\u00a0\u0085\u2028\u2029\u3000\u200b\ufeff\x00\x07\x0b\ufffd")
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(14) {
-			if rng.IntN(30) == 0 {
-				b.WriteByte(0xff)
-				continue
-			}
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randtext.Strings(5, 30000, 14,
+		"ab Ш \t\n\n\r\u00a0\u0085\u2028\u2029\u3000\u200b\ufeff\x00\x07\x0b\ufffd", 0xff)...)
 	for _, s := range texts {
 		if got, want := tidyText(s), tidyTextReference(s); got != want {
 			t.Fatalf("tidyText(%q) = %q, the reference gives %q", s, got, want)

@@ -1,11 +1,11 @@
 package store
 
 import (
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/lib/pq"
+
+	"github.com/newsbot-kz/newsbot/internal/randtext"
 )
 
 // textArray writes what pq.StringArray writes (which every statement that
@@ -13,18 +13,10 @@ import (
 // PostgreSQL).
 func TestTextArrayIsPQsArray(t *testing.T) {
 	cases := [][]string{nil, {}, {""}, {"NULL", "null"}, {`a"b\c`, `\\""`, "{a,b}", " x ", "Шымкент «қала»"}}
-	alphabet := []rune(`ab "\,{}ШқNUL` + "\n\t")
-	rng := rand.New(rand.NewPCG(7, 8))
-	for range 2000 {
-		var a []string
-		for range rng.IntN(5) {
-			var b strings.Builder
-			for range rng.IntN(8) {
-				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-			}
-			a = append(a, b.String())
-		}
-		cases = append(cases, a)
+	strs := randtext.Strings(7, 8000, 8, `ab "\,{}ШқNUL`+"\n\t", 0)
+	for n := 0; len(strs) > 0; n = (n + 1) % 5 { // arrays of 0 to 4 of them
+		n = min(n, len(strs))
+		cases, strs = append(cases, strs[:n:n]), strs[n:]
 	}
 	for _, a := range cases {
 		got, err := textArray(a).Value()

@@ -46,7 +46,7 @@ func Canonical(s string) string {
 	s = nfkc(s)
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		if r < runeTableSize {
+		if r < caseTableSize {
 			b = append(b, runeTable[r]...)
 			continue
 		}
@@ -110,13 +110,11 @@ func appendCanonicalRune(b []byte, r rune) []byte {
 	}
 }
 
-// runeTable is appendCanonicalRune for the runes below runeTableSize (Latin
+// runeTable is appendCanonicalRune for the runes below caseTableSize (Latin
 // and Cyrillic, what nearly every release is written in), looked up rather
 // than worked out: the maps cost a third of canonicalising a release.
-const runeTableSize = 0x500
-
-var runeTable = func() (t [runeTableSize]string) {
-	for r := range rune(runeTableSize) {
+var runeTable = func() (t [caseTableSize]string) {
+	for r := range rune(caseTableSize) {
 		t[r] = string(appendCanonicalRune(nil, r))
 	}
 	return t

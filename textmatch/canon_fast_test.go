@@ -2,7 +2,6 @@ package textmatch
 
 import (
 	"hash/fnv"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newsbot-kz/newsbot/internal/randtext"
 )
 
 // canonicalReference is Canonical as first written, step by step, with no
@@ -63,20 +64,8 @@ func fastPathTexts(t *testing.T) []string {
 	}
 	texts = append(texts, "Shymkent's Zhetysu KHAN kkh zhh kzh Yerzhan Tokayev ie iie aie", "ﬁ ｓｈｙｍｋｅｎｔ Ⅻ ½ №5",
 		"é", "e\u0301", "и\u0306", "а\u0483", "\xff\xfeШымкент", "İstanbul IŞIK", "ӀӁӂ Ԁԁ ՝")
-	alphabet := []rune("aAzZkhiIe019 ,.'’ʼ-«»—–“”„•°§·ШшЫыҚқӘәІіЁёЙйЪъЬьӀӏçşÇŞäÄöüğıİéè\u0301\u0306\u0308\u0483\u00a0ﬁｓ½№…ⅫµÅ\u212b\u2126\ufffd\n\t")
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			if rng.IntN(40) == 0 {
-				b.WriteByte(0xff) // invalid UTF-8
-				continue
-			}
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
-	}
-	return texts
+	return append(texts, randtext.Strings(1, 20000, 12,
+		"aAzZkhiIe019 ,.'’ʼ-«»—–“”„•°§·ШшЫыҚқӘәІіЁёЙйЪъЬьӀӏçşÇŞäÄöüğıİéè\u0301\u0306\u0308\u0483\u00a0ﬁｓ½№…ⅫµÅ\u212b\u2126\ufffd\n\t", 0xff)...)
 }
 
 func TestCanonicalAgreesWithTheReference(t *testing.T) {
