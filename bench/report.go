@@ -86,6 +86,16 @@ func (r *Report) searchSection(p printer) {
 	p("")
 	p("%d of %d queries found something. At p50 the baseline is %s slower on the same queries.",
 		s.WithHits, s.Queries, times(s.BaseP50, s.SameP50))
+	if len(s.Slowest) > 0 {
+		p("")
+		p("The slowest first pages:")
+		p("")
+		p("| query | parsed to | first page |")
+		p("|---|---|---|")
+		for _, q := range s.Slowest {
+			p("| %s | `%s` | %s |", mdCell(q.Raw), mdCell(q.Match), dur(q.Took))
+		}
+	}
 }
 
 func (r *Report) digestSection(p printer) {
@@ -254,4 +264,10 @@ func (r *Report) latestSection(p printer) {
 		p("| %s | %d | %s | %s | %s | %s | %s |", c.Name, c.Runs, dur(c.P50), dur(c.P95), dur(c.P50p5), dur(c.P95p5), old)
 	}
 	r.keywordIndexSection(p)
+}
+
+// mdCell is s made safe in a Markdown table cell: a pipe would end the
+// cell, even inside a code span.
+func mdCell(s string) string {
+	return strings.ReplaceAll(s, "|", `\|`)
 }

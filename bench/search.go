@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -30,6 +31,32 @@ type SearchResult struct {
 	Baseline         int
 	BaseP50, BaseP95 time.Duration
 	SameP50          time.Duration
+	// Slowest are the queries whose first page took longest, slowest
+	// first: what the tail is made of.
+	Slowest []TimedQuery
+}
+
+// TimedQuery is one query as typed, what it was parsed to, and how long
+// its first page took.
+type TimedQuery struct {
+	Raw, Match string
+	Took       time.Duration
+}
+
+// slowestShown is how many of the slowest queries the report lists.
+const slowestShown = 8
+
+// slowest returns the n queries that took longest, slowest first.
+func slowest(queries []string, times []time.Duration, n int) []TimedQuery {
+	out := make([]TimedQuery, len(queries))
+	for i, raw := range queries {
+		out[i] = TimedQuery{Raw: raw, Took: times[i]}
+		if q, err := textmatch.ParseSearch(raw); err == nil {
+			out[i].Match = q.Match
+		}
+	}
+	slices.SortStableFunc(out, func(a, b TimedQuery) int { return cmp.Compare(b.Took, a.Took) })
+	return out[:min(n, len(out))]
 }
 
 // measureSearch times each query's first page through the path /search
@@ -52,6 +79,7 @@ func measureSearch(ctx context.Context, st *store.Store, queries []string, budge
 		}
 	}
 	res.P50, res.P95 = percentile(times, 50), percentile(times, 95)
+	res.Slowest = slowest(queries, times, slowestShown)
 	var fifth []time.Duration
 	for i, raw := range queries {
 		start := time.Now()

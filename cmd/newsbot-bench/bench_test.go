@@ -32,6 +32,7 @@ func TestBenchSmoke(t *testing.T) {
 		`(?m)^## 1\. /search latency at 3,000 releases\n\n(.*\n){2}\| /search: .* \| 22 \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
 		`(?m)^\| baseline: sequential scan .* \| \d+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
 		`(?m)^\| the same, fifth page .* \| \d+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \|`,
+		"The slowest first pages:\n\n\\| query \\| parsed to \\| first page \\|\n\\|---\\|---\\|---\\|\n\\| .+ \\| `.+` \\| [\\d.]+ [µm]?s \\|",
 		`(?m)^## 2\. Building every digest for 300 chats\n\n(.*\n){2}\| 300 \| [\d,]+ \| [\d,]+ \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+% \|`,
 		`(?m)^## 3\. Delivery throughput.*\n\n(.*\n){2}\| 30/s \| \d+ \| [\d.]+/s \| [\d.]+% \| \d+ \|.*\n\| 1000/s \| \d+ \| [\d.]+/s`,
 		`(?m)^## 4\. Import throughput\n\n(.*\n){2}\| store\.ImportReleases, 100 a call \| 100 \| [\d.]+ [µm]?s \| \d+ \|\n\| store\.ImportReleases, all in one call .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|\n\| baseline: .* \| 100 \| [\d.]+ [µm]?s \| \d+ \|`,
