@@ -146,7 +146,7 @@ func searchNewest(ctx context.Context, tx *sqlx.Tx, q SearchQuery, want, page in
 			return nil, err
 		}
 	}
-	match := "r.canon @@ to_tsquery('simple', $1)"
+	match, args := canonIndexMatch("r.canon", args)
 	ids = ids[:0]
 	err = withoutIndexWalk(ctx, tx, func() error {
 		return tx.SelectContext(ctx, &ids, `SELECT r.id FROM releases r WHERE `+strings.Join(append([]string{match}, conds...), " AND ")+`
