@@ -82,7 +82,7 @@ func (s *Store) Latest(ctx context.Context, f LatestFilter, offset, limit int) (
 					continue
 				}
 			}
-			ids, err := keywordNewest(ctx, tx, kw, f.EntityID, want)
+			ids, err := s.keywordNewest(ctx, tx, kw, f.EntityID, want)
 			if err != nil {
 				return err
 			}
@@ -141,7 +141,7 @@ const (
 // page is full; a keyword that does not fill it is rare, and its matches
 // come from the GIN index, sorted, with the index walk turned off for that
 // statement so that the planner cannot take it.
-func keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int64, want int) ([]int64, error) {
+func (s *Store) keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int64, want int) ([]int64, error) {
 	entity := ""
 	args := []any{match}
 	if entityID != 0 {
@@ -160,9 +160,13 @@ func keywordNewest(ctx context.Context, tx *sqlx.Tx, match string, entityID int6
 	if entityID != 0 {
 		entity = "AND r.entity_id = $2"
 	}
+	stats, err := s.lexemeStats(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	var ids []int64
-	cond, args := canonIndexMatch("r.canon", args)
-	err := withoutIndexWalk(ctx, tx, func() error {
+	cond, args := canonIndexMatch("r.canon", args, stats)
+	err = withoutIndexWalk(ctx, tx, func() error {
 		return tx.SelectContext(ctx, &ids, `
 			SELECT r.id FROM releases r WHERE `+cond+` `+entity+`
 			ORDER BY r.published_on DESC, r.arrival_seq DESC LIMIT `+strconv.Itoa(want), args...)
@@ -199,34 +203,46 @@ func canonMatch(column string, args []any) (string, []any) {
 }
 
 // canonIndexMatch is canonMatch for a statement that finds the matches in
-// the GIN index. A query of many words (more than indexedTerms, as a
-// region's forms make) has the index searched for its required words alone
-// and the whole query tested on what they find, through ts_match_vq, which
-// is @@ but not something the planner hands to the index: merging the
-// posting lists of every word its prefixes begin took 690 ms for
-// "Түркістан облысы ауызсу" at a million releases, its required auizs:* 12
-// ms. A query of few words is searched whole: the index intersects them
-// (vodosnabjen:* & (shimkent:* | chimkent:*): 128 ms), where its required
-// word alone finds fifteen times as many releases (765 ms).
-func canonIndexMatch(column string, args []any) (string, []any) {
+// the GIN index. The index is searched for the part of the query worth it
+// (textmatch.IndexQuery, by the words' frequencies, stats), and the whole
+// query tested on what that finds through ts_match_vq, which is @@ but not
+// something the planner hands to the index. The index reads every posting
+// of every word a prefix begins before it intersects anything: a region's
+// dozen ORed forms took 690 ms there for "Түркістан облысы ауызсу" at a
+// million releases, its rare auizs:* 12 ms; sirdar:* & audan:* 125 ms,
+// sirdar:* alone 6 ms and 63 ms to test the releases it found.
+//
+// Without statistics (a database not yet analysed), a query of more than
+// indexedTerms words, as a region's forms make, has the index searched for
+// its required words (textmatch.RequiredQuery), and a shorter one whole.
+func canonIndexMatch(column string, args []any, stats *lexemeStats) (string, []any) {
 	match, _ := args[0].(string)
+	if stats != nil {
+		return canonWith(column, args, textmatch.IndexQuery(match, stats.freq, stats.postings))
+	}
 	return canonCondition(column, args, textmatch.QueryTerms(match) > indexedTerms)
 }
 
 // indexedTerms is the most words a query may have and be searched whole
-// in the GIN index (canonIndexMatch).
+// in the GIN index when there are no statistics (canonIndexMatch).
 const indexedTerms = 8
 
 func canonCondition(column string, args []any, useRequired bool) (string, []any) {
-	match, _ := args[0].(string)
-	required := ""
-	if useRequired {
-		required = textmatch.RequiredQuery(match)
+	if !useRequired {
+		return canonWith(column, args, "")
 	}
-	if required == "" {
+	match, _ := args[0].(string)
+	return canonWith(column, args, textmatch.RequiredQuery(match))
+}
+
+// canonWith is the condition that column matches the tsquery $1, testing
+// first (and searching the index for) first, a query every match of $1
+// also matches; "" for none.
+func canonWith(column string, args []any, first string) (string, []any) {
+	if first == "" {
 		return column + " @@ to_tsquery('simple', $1)", args
 	}
-	args = append(args[:len(args):len(args)], required)
+	args = append(args[:len(args):len(args)], first)
 	return column + " @@ to_tsquery('simple', $" + strconv.Itoa(len(args)) + ") AND ts_match_vq(" +
 		column + ", to_tsquery('simple', $1))", args
 }

@@ -26,7 +26,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery, offset, limit int) ([
 	var rows []releaseRow
 	err := s.within(ctx, q.Timeout, func(tx *sqlx.Tx) error {
 		deadline := time.Now().Add(q.Timeout)
-		ids, err := searchNewest(ctx, tx, q, max(searchCandidates, offset+limit), offset+limit, q.Timeout > 0, deadline)
+		ids, err := s.searchNewest(ctx, tx, q, max(searchCandidates, offset+limit), offset+limit, q.Timeout > 0, deadline)
 		if err != nil || len(ids) == 0 {
 			return err
 		}
@@ -83,7 +83,7 @@ const (
 // GIN match for common words and spent seconds. The choice is made here,
 // on what the newest releases hold: a first walk, then a walk as long as
 // the density it saw needs, when that is short enough, else the GIN match.
-func searchNewest(ctx context.Context, tx *sqlx.Tx, q SearchQuery, want, page int, timed bool, deadline time.Time) ([]int64, error) {
+func (s *Store) searchNewest(ctx context.Context, tx *sqlx.Tx, q SearchQuery, want, page int, timed bool, deadline time.Time) ([]int64, error) {
 	args := []any{noNUL(q.Match)}
 	var conds []string
 	if q.EntitySlug != "" {
@@ -146,7 +146,11 @@ func searchNewest(ctx context.Context, tx *sqlx.Tx, q SearchQuery, want, page in
 			return nil, err
 		}
 	}
-	match, args := canonIndexMatch("r.canon", args)
+	stats, err := s.lexemeStats(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	match, args := canonIndexMatch("r.canon", args, stats)
 	ids = ids[:0]
 	err = withoutIndexWalk(ctx, tx, func() error {
 		return tx.SelectContext(ctx, &ids, `SELECT r.id FROM releases r WHERE `+strings.Join(append([]string{match}, conds...), " AND ")+`

@@ -21,9 +21,10 @@ var ErrNotFound = errors.New("store: not found")
 
 // Store is the database. It is safe for concurrent use.
 type Store struct {
-	db   *sqlx.DB
-	prep prepared
-	coll collations
+	db      *sqlx.DB
+	prep    prepared
+	coll    collations
+	lexemes lexemeCache
 }
 
 // Open connects to the database at dsn and checks that it answers.
