@@ -199,7 +199,8 @@ func walkNewest(ctx context.Context, tx *sqlx.Tx, where string, args []any, wind
 // whole query takes up to 16 µs each to reject (a region's forms). For the
 // GIN index, see canonIndexMatch.
 func canonMatch(column string, args []any) (string, []any) {
-	return canonCondition(column, args, true)
+	match, _ := args[0].(string)
+	return canonWith(column, args, textmatch.RequiredQuery(match))
 }
 
 // canonIndexMatch is canonMatch for a statement that finds the matches in
@@ -217,23 +218,18 @@ func canonMatch(column string, args []any) (string, []any) {
 // its required words (textmatch.RequiredQuery), and a shorter one whole.
 func canonIndexMatch(column string, args []any, stats *lexemeStats) (string, []any) {
 	match, _ := args[0].(string)
-	if stats != nil {
+	switch {
+	case stats != nil:
 		return canonWith(column, args, textmatch.IndexQuery(match, stats.freq, stats.postings))
+	case textmatch.QueryTerms(match) > indexedTerms:
+		return canonWith(column, args, textmatch.RequiredQuery(match))
 	}
-	return canonCondition(column, args, textmatch.QueryTerms(match) > indexedTerms)
+	return canonWith(column, args, "")
 }
 
 // indexedTerms is the most words a query may have and be searched whole
 // in the GIN index when there are no statistics (canonIndexMatch).
 const indexedTerms = 8
-
-func canonCondition(column string, args []any, useRequired bool) (string, []any) {
-	if !useRequired {
-		return canonWith(column, args, "")
-	}
-	match, _ := args[0].(string)
-	return canonWith(column, args, textmatch.RequiredQuery(match))
-}
 
 // canonWith is the condition that column matches the tsquery $1, testing
 // first (and searching the index for) first, a query every match of $1

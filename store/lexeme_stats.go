@@ -26,23 +26,18 @@ type lexemeStats struct {
 // freq is the fraction of releases holding operand, a canonical word or,
 // ending in ":*", every word it begins.
 func (s *lexemeStats) freq(operand string) float64 {
-	prefix, isPrefix := strings.CutSuffix(operand, ":*")
-	i, found := slices.BinarySearch(s.words, prefix)
-	if !isPrefix {
-		if found {
-			return s.freqs[i]
-		}
+	share, uncounted := s.counted(operand)
+	if !uncounted {
+		return share
+	}
+	if !strings.HasSuffix(operand, ":*") {
 		return s.rarest / 2
 	}
 	// A prefix begins the words counted and as many forms too rare to be:
 	// a place's dozens of case forms, each below the rarest counted, were
 	// together in 5.8% of the bench's releases (shimkent:*, of which
 	// ANALYZE counted no form), the rarest counted word being in 2.9%.
-	f := s.rarest
-	for ; i < len(s.words) && strings.HasPrefix(s.words[i], prefix); i++ {
-		f += s.freqs[i]
-	}
-	return f
+	return share + s.rarest
 }
 
 // postings is the fraction of releases the GIN index is expected to read
@@ -51,15 +46,29 @@ func (s *lexemeStats) freq(operand string) float64 {
 // (akmeshit:*, a former name of Kyzylorda, is in none of the bench's
 // releases; ridder:* in 1.6%, the bound being 2.7%).
 func (s *lexemeStats) postings(operand string) float64 {
-	f := s.freq(operand)
-	prefix, isPrefix := strings.CutSuffix(operand, ":*")
-	if !isPrefix {
-		if _, found := slices.BinarySearch(s.words, prefix); !found {
-			return s.rarest / 4
-		}
-		return f
+	share, uncounted := s.counted(operand)
+	if uncounted {
+		share += s.rarest / 4
 	}
-	return f - s.rarest + s.rarest/4
+	return share
+}
+
+// counted is the fraction of releases holding the counted words operand
+// names, and whether it may name words not counted too: a word not among
+// them, or a prefix (which always may).
+func (s *lexemeStats) counted(operand string) (share float64, uncounted bool) {
+	prefix, isPrefix := strings.CutSuffix(operand, ":*")
+	i, found := slices.BinarySearch(s.words, prefix)
+	if !isPrefix {
+		if found {
+			return s.freqs[i], false
+		}
+		return 0, true
+	}
+	for ; i < len(s.words) && strings.HasPrefix(s.words[i], prefix); i++ {
+		share += s.freqs[i]
+	}
+	return share, true
 }
 
 // lexemeCache keeps the statistics a while: ANALYZE changes them every
@@ -103,8 +112,8 @@ func readLexemeStats(ctx context.Context, tx *sqlx.Tx) (*lexemeStats, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The frequencies are followed by their minimum, maximum and the
-	// frequency of empty vectors.
+	// For a tsvector the frequencies are followed by their minimum and
+	// maximum (1,002 for 1,000 words at a million releases).
 	if len(words) == 0 || len(freqs) < len(words)+1 {
 		return nil, nil
 	}
