@@ -55,12 +55,17 @@ func (b *Bot) cmdChannel(ctx context.Context, c chatCtx, _ string, _ *models.Use
 		}}},
 		ResizeKeyboard: true, OneTimeKeyboard: true,
 	}
-	b.send(ctx, c.chat.ID, tgtext.Tr(c.lang, tgtext.MsgChannelHow), pick, false)
+	// The picker is read before the button to share a channel is sent: read
+	// after, it could already list a channel shared at once, beside "this
+	// chat" still marked as what the settings apply to.
 	html, kb, err := b.channelPicker(ctx, c)
-	if err != nil || kb == nil {
+	if err != nil {
 		return err
 	}
-	b.reply(ctx, c, html, kb)
+	b.send(ctx, c.chat.ID, tgtext.Tr(c.lang, tgtext.MsgChannelHow), pick, false)
+	if kb != nil {
+		b.reply(ctx, c, html, kb)
+	}
 	return nil
 }
 
