@@ -189,19 +189,30 @@ func (b *Bot) searchPage(ctx context.Context, c chatCtx, qid int64, query string
 	for i := range rels {
 		rels[i].Snippet = snippet(rels[i], q.Terms)
 	}
+	// The first page also offers the sources the words name, found or not.
+	var sources [][]models.InlineKeyboardButton
+	if offset == 0 && q.Entity == "" {
+		if sources, err = b.namedSources(ctx, c, q.Match); err != nil {
+			return "", nil, err
+		}
+	}
 	if len(rels) == 0 && offset == 0 {
 		if q.Entity != "" {
 			if html, unknown, err := b.unknownSource(ctx, c, q.Entity); unknown || err != nil {
 				return html, nil, err
 			}
 		}
+		if len(sources) > 0 {
+			return tgtext.Tr(c.lang, tgtext.MsgSearchNothingSources, echoQuery(query)), keyboard(sources...), nil
+		}
 		return tgtext.Tr(c.lang, tgtext.MsgSearchNothing, echoQuery(query)), nil, nil
 	}
 	page := rels[:min(len(rels), searchPageSize)]
 	html, shown := renderList(tgtext.Tr(c.lang, tgtext.MsgSearchHeader, echoQuery(query)), page, c.lang, offset, true)
 	hasNext := len(rels) > shown
-	return html, keyboard(pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
-		offset > 0, hasNext, tgtext.BtnNext)), nil
+	rows := append([][]models.InlineKeyboardButton{pager(c.lang, qid, max(0, offset-searchPageSize), offset+shown,
+		offset > 0, hasNext, tgtext.BtnNext)}, sources...)
+	return html, keyboard(rows...), nil
 }
 
 // snippet is an excerpt of a search result with the matched words marked,

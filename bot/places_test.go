@@ -67,6 +67,12 @@ func TestSourcesByPlaceNameWholeCatalogue(t *testing.T) {
 		{"kk", "Алмалы ауданы", "Алматы қаласы Алмалы ауданының әкімдігі — almaty-almaly"},
 		{"en", "Medeu district", "almaty-medeu"},
 		{"kk", "Әл-Фараби ауданы", "Шымкент қаласы Әл-Фараби ауданының әкімдігі — shymkent-al-farabi"},
+		// The regions' districts, by the name in another language than the akimat's.
+		{"ru", "Сырдария ауданы", "Акимат Сырдарьинского района — kyzylorda-syrdarya"},
+		{"en", "Сырдарьинский район", "Akimat of Syrdarya district — kyzylorda-syrdarya"},
+		{"kk", "Burabay district", "Бурабай ауданының әкімдігі — aqmola-burabay"},
+		{"en", "Целиноград ауданы", "aqmola-selinograd"},
+		{"ru", "Kurchum district", "vko-kurchum"},
 		{"ru", "Нидерланды", "Посольство Республики Казахстан в Королевстве Нидерландов — mfa-hague"},
 		{"en", "Holland", "mfa-hague"},
 		{"kk", "Гаага", "Қазақстан Республикасының Нидерланд Корольдігіндегі елшілігі — mfa-hague"},

@@ -102,6 +102,25 @@ func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limi
 	return ents, nil
 }
 
+// EntitiesNamed are the entities whose names or aliases (their places'
+// names among them) match the canonical tsquery match, as a search's words
+// would, in FindEntities's order, at most limit. Unlike FindEntities it
+// looks for words, not substrings: «су» names no source.
+func (s *Store) EntitiesNamed(ctx context.Context, match, lang string, limit int) ([]Entity, error) {
+	if match == "" {
+		return nil, nil
+	}
+	var ents []Entity
+	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
+		WHERE e.canon @@ to_tsquery('simple', $1)
+		ORDER BY e.in_catalogue DESC, e.kind, COALESCE(p.kind = e.kind, false), `+s.nameOrder(ctx, lang, false)+`, e.slug
+		LIMIT $2`, noNUL(match), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: entities named: %w", err)
+	}
+	return ents, nil
+}
+
 // EntitiesByKind lists the entities of one kind (all kinds when kind is ""),
 // catalogue entities first, each part in the alphabetical order of the
 // names a reader of lang sees on the catalogue's buttons (Entity.ShortName,

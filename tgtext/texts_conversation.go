@@ -140,4 +140,14 @@ var (
 	BtnPrev = Text{kk: "‹ Алдыңғы", ru: "‹ Назад", en: "‹ Prev"}
 	BtnNext = Text{kk: "Келесі ›", ru: "Далее ›", en: "Next ›"}
 	BtnMore = Text{kk: "Тағы ›", ru: "Ещё ›", en: "More ›"}
+	// MsgSearchNothingSources: the words are in no release but name a source
+	// (a district akimat writes "the district", not its name); buttons
+	// (BtnNewestFrom) follow.
+	MsgSearchNothingSources = Text{
+		kk: "«%s» бойынша жаңалықтар мәтінінде ештеңе табылмады. Бұл — төмендегі дереккөздің атауы, ал оның жаңалықтарында атау қайталанбауы мүмкін: соңғы жаңалықтарын көру үшін батырманы басыңыз.",
+		ru: "По запросу «%s» в текстах новостей ничего не найдено. Так называется источник ниже, а в его новостях название может не повторяться: нажмите кнопку, чтобы увидеть его последние новости.",
+		en: "Nothing found for “%s” in the text of the releases. It is the name of the source below, whose releases may not repeat it: tap the button for its newest releases.",
+	}
+	// BtnNewestFrom opens the newest releases of a source a search named.
+	BtnNewestFrom = Text{kk: "Соңғы жаңалықтар: %s", ru: "Последние новости: %s", en: "Newest from %s"}
 )

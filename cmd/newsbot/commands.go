@@ -93,7 +93,6 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 	}
 	if len(rels) == 0 {
 		fmt.Fprintf(stdout, "nothing found for %q\n", query)
-		return nil
 	}
 	for i, r := range rels {
 		source := "unknown source"
@@ -114,6 +113,25 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 		}
 		// Matched words in [brackets]: a terminal has no bold.
 		fmt.Fprintf(stdout, "   …%s…\n", textmatch.Highlight(text, q.Terms, 24, "[", "]"))
+	}
+	if q.Entity == "" {
+		return printNamedSources(ctx, st, q.Match, stdout)
+	}
+	return nil
+}
+
+// printNamedSources names the sources whose names the search's words match,
+// as the bot's buttons do (bot/search_sources.go): their releases may not
+// repeat the name (a district akimat writes "the district").
+func printNamedSources(ctx context.Context, st *store.Store, match string, stdout io.Writer) error {
+	const most = 3 // the bot's maxNamedSources
+	ents, err := st.EntitiesNamed(ctx, match, "en", most+1)
+	if err != nil || len(ents) == 0 || len(ents) > most {
+		return err
+	}
+	fmt.Fprintln(stdout, "sources of that name, whose releases may not repeat it (newsbot search entity:CODE WORDS):")
+	for _, e := range ents {
+		fmt.Fprintf(stdout, "   %s (%s)\n", e.Name("en"), e.Slug)
 	}
 	return nil
 }

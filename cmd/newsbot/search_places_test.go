@@ -61,3 +61,33 @@ func TestSearchFindsAPlaceHoweverItIsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchForADistrictNamesItsAkimat runs the built binary as a reader in
+// Kyzylorda region would: the district's name is in no release of its
+// akimat ("the akim of the district"), so the console answers that nothing
+// was found and offers the akimat's newest releases, and pressing the
+// button shows them; `newsbot search` names the akimat the same way.
+func TestSearchForADistrictNamesItsAkimat(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": testdb.URL(t), "NEWSBOT_LANG": "en"}
+	out, err := runCmd(t, env, "/search Сырдария ауданы\n1\n", "console")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Nothing found for “Сырдария ауданы” in the text of the releases",
+		"[1] Newest from Akimat of Syrdarya district",
+		"Waste management concept reviewed",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+	out, err = runCmd(t, env, "", "search", "Сырдарьинский", "район")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `nothing found for "Сырдарьинский район"`) ||
+		!strings.Contains(out, "Akimat of Syrdarya district (kyzylorda-syrdarya)") {
+		t.Errorf("newsbot search Сырдарьинский район:\n%s", out)
+	}
+}
