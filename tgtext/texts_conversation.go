@@ -144,10 +144,11 @@ var (
 	// (a district akimat writes "the district", not its name); buttons
 	// (BtnNewestFrom) follow.
 	MsgSearchNothingSources = Text{
-		kk: "«%s» бойынша жаңалықтар мәтінінде ештеңе табылмады. Бұл — төмендегі дереккөздің атауы, ал оның жаңалықтарында атау қайталанбауы мүмкін: соңғы жаңалықтарын көру үшін батырманы басыңыз.",
-		ru: "По запросу «%s» в текстах новостей ничего не найдено. Так называется источник ниже, а в его новостях название может не повторяться: нажмите кнопку, чтобы увидеть его последние новости.",
-		en: "Nothing found for “%s” in the text of the releases. It is the name of the source below, whose releases may not repeat it: tap the button for its newest releases.",
+		kk: "«%s» бойынша жаңалықтар мәтінінде ештеңе табылмады. Бұл — дереккөз атауы, ал дереккөз өз жаңалықтарында атын атамауы мүмкін. Соңғы жаңалықтарын көру үшін төмендегі батырманы басыңыз.",
+		ru: "По запросу «%s» в текстах новостей ничего не найдено. Так называется источник, а в собственных новостях он может не упоминать своё название. Нажмите кнопку с названием источника, чтобы открыть его последние новости.",
+		en: "Nothing found for “%s” in the text of the releases. It is a source's name, and a source may not name itself in its own releases: tap the source's button below for its newest releases.",
 	}
-	// BtnNewestFrom opens the newest releases of a source a search named.
-	BtnNewestFrom = Text{kk: "Соңғы жаңалықтар: %s", ru: "Последние новости: %s", en: "Newest from %s"}
+	// BtnNewestFrom opens the newest releases of a source a search named;
+	// the name comes first, so that buttons cut short still differ.
+	BtnNewestFrom = Text{kk: "%s — соңғы жаңалықтар", ru: "%s — последние новости", en: "%s — newest releases"}
 )

@@ -68,26 +68,39 @@ func TestSearchFindsAPlaceHoweverItIsWritten(t *testing.T) {
 // was found and offers the akimat's newest releases, and pressing the
 // button shows them; `newsbot search` names the akimat the same way.
 func TestSearchForADistrictNamesItsAkimat(t *testing.T) {
-	env := map[string]string{"DATABASE_URL": testdb.URL(t), "NEWSBOT_LANG": "en"}
-	out, err := runCmd(t, env, "/search Сырдария ауданы\n1\n", "console")
-	if err != nil {
-		t.Fatal(err)
-	}
+	newsbot := binaryRunner(t, "DATABASE_URL="+testdb.URL(t), "NEWSBOT_LANG=en")
+	out := newsbot("/search Сырдария ауданы\n1\n", "console")
 	for _, want := range []string{
 		"Nothing found for “Сырдария ауданы” in the text of the releases",
-		"[1] Newest from Akimat of Syrdarya district",
+		"[1] Akimat of Syrdarya district — newest releases",
 		"Waste management concept reviewed",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console output lacks %q:\n%s", want, out)
 		}
 	}
-	out, err = runCmd(t, env, "", "search", "Сырдарьинский", "район")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out = newsbot("", "search", "Сырдарьинский", "район")
 	if !strings.Contains(out, `nothing found for "Сырдарьинский район"`) ||
 		!strings.Contains(out, "Akimat of Syrdarya district (kyzylorda-syrdarya)") {
 		t.Errorf("newsbot search Сырдарьинский район:\n%s", out)
+	}
+}
+
+// binaryRunner builds newsbot and returns a function that runs it with env
+// added to the test's environment and stdin, failing the test when it
+// fails, and returns its output.
+func binaryRunner(t *testing.T, env ...string) func(stdin string, args ...string) string {
+	t.Helper()
+	bin := buildBinary(t)
+	return func(stdin string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), env...)
+		cmd.Stdin = strings.NewReader(stdin)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("newsbot %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
 	}
 }
