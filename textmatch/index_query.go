@@ -36,10 +36,7 @@ func IndexQuery(tsquery string, freq, postings func(operand string) float64) str
 	if !ok || p.skipSpace() < len(p.s) {
 		return ""
 	}
-	conjuncts := []*tsqueryNode{root}
-	if root.op == '&' {
-		conjuncts = root.kids
-	}
+	conjuncts := root.conjuncts()
 	// Each conjunct may be searched as it is or, lighter, as what it
 	// implies at the least cost to read (its light form): a region's forms
 	// as its names without the region:* and oblast:* that every fourth
@@ -99,6 +96,30 @@ func IndexQuery(tsquery string, freq, postings func(operand string) float64) str
 	}
 	slices.Sort(parts)
 	return strings.Join(parts, " & ")
+}
+
+// conjuncts are the parts every match of n holds, each searchable apart:
+// an AND's operands and a phrase's, flattened, or n itself. A phrase
+// implies its operands ANDed, and that is all the index can test of it
+// (adjacency is tested on the releases it hands on), so a phrase of common
+// words may be searched by those of its words that cut the most: Abai
+// region investment, followed as a keyword, found its 962 releases by the
+// region and investment:* together in 92 ms at a million releases, and by
+// investment:* alone, the phrase's lightest operand, in 215 ms. An
+// exclusion inside a phrase (!a <-> b: b not after a) is no conjunct a
+// match holds; it gets no form to search, as any exclusion.
+func (n *tsqueryNode) conjuncts() []*tsqueryNode {
+	if n.op != '&' && n.op != '<' {
+		return []*tsqueryNode{n}
+	}
+	var out []*tsqueryNode
+	for _, k := range n.kids {
+		if k.op == '!' && n.op == '<' {
+			continue
+		}
+		out = append(out, k.conjuncts()...)
+	}
+	return out
 }
 
 // indexForm is a conjunct, or what it implies, as IndexQuery may search it.

@@ -36,9 +36,15 @@ func TestIndexQuery(t *testing.T) {
 		{"(((turkistan:* | turkestan:*) & oblis:*) | ((turkistan:* <-> oblis:*) | (ontustik:* <-> kazakstan:* <-> oblis:*) | oko | iuko:*)) & auizs:*",
 			"auizs:*"},
 		{"(((akmol:* | astan:*) & region:*) | (akmol:* <-> region:*)) & road:* & repair:*", "repair:* & road:*"},
+		// A phrase is searched by the words of it that are worth reading,
+		// as the AND of them would be (the index cannot test adjacency).
+		{"(sirdar:* <-> audan:* <-> sumen:* <-> jabdikt:*)", "sirdar:* & sumen:*"},
+		{"(vodosnabjen:* <-> (shimkent:* | chimkent:*))", ""},
+		{"((((akmol:* | astan:*) <-> region:*) | (akmol:* <-> oblis:*)) <-> road:* <-> repair:*)", "repair:* & road:*"},
 		// An exclusion is tested, never searched.
 		{"jol & !jondeu:*", "jol"},
 		{"!jol", ""},
+		{"(!jol <-> jondeu:*) & audan:*", "jondeu:*"}, // jondeu:* after no jol: jondeu:* it holds
 		// Not tsquery as SearchQuery writes it.
 		{"(aaaa & bbbb", ""},
 	} {
