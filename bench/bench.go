@@ -137,7 +137,7 @@ func Run(ctx context.Context, st *store.Store, o Options) (*Report, error) {
 	}
 	// Last: it adds chats of its own, which the digest must not count.
 	log.Info("Timing /latest")
-	if rep.Latest, err = measureLatest(ctx, st, &rep.KeywordIndex); err != nil {
+	if rep.Latest, err = measureLatest(ctx, st, &rep.KeywordIndex, queries); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -180,7 +180,7 @@ func RunReads(ctx context.Context, st *store.Store, o Options) (*Report, error) 
 		return nil, err
 	}
 	o.Log.Info("Timing /latest")
-	if rep.Latest, err = measureLatest(ctx, st, &rep.KeywordIndex); err != nil {
+	if rep.Latest, err = measureLatest(ctx, st, &rep.KeywordIndex, queries); err != nil {
 		return nil, err
 	}
 	return rep, nil

@@ -37,13 +37,16 @@ const (
 )
 
 // measureLatest times /latest for everything, one entity, one keyword, a
-// chat with ten subscriptions of which three are keywords, and a chat whose
-// three keywords match nothing (a village, a person: what people follow).
-// The chats of the last kind are made here; the others are the bench's.
+// chat with ten subscriptions of which three are keywords, a chat whose
+// three keywords match nothing (a village, a person: what people follow),
+// and /latest WORDS typed: the /search queries (typed) as keywords, which
+// makes the words of each a phrase that few follow, if any, so that most
+// are found in the GIN index rather than the keyword index.
+// The chats of the fifth kind are made here; the others are the bench's.
 //
 // The rare chats' keywords are new: a keyword index pass puts them in the
 // index first, as serve's next tick would; then the index's size is read.
-func measureLatest(ctx context.Context, st *store.Store, index *KeywordIndexResult) ([]LatestCase, error) {
+func measureLatest(ctx context.Context, st *store.Store, index *KeywordIndexResult, typed []string) ([]LatestCase, error) {
 	db := st.DB().DB
 	rare, err := rareChats(ctx, st)
 	if err != nil {
@@ -93,6 +96,11 @@ func measureLatest(ctx context.Context, st *store.Store, index *KeywordIndexResu
 		{"a chat: 3 keywords matching nothing", func() ([]store.LatestFilter, error) {
 			return filtersOf(rare, func(id int64) store.LatestFilter { return store.LatestFilter{ChatID: id} }), nil
 		}},
+		{"/latest WORDS typed (the /search queries as keywords)", func() ([]store.LatestFilter, error) {
+			return filtersOf(typedKeywords(typed), func(q string) store.LatestFilter {
+				return store.LatestFilter{Match: textmatch.KeywordQuery(q)}
+			}), nil
+		}},
 	}
 	var out []LatestCase
 	for _, c := range cases {
@@ -107,6 +115,27 @@ func measureLatest(ctx context.Context, st *store.Store, index *KeywordIndexResu
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// latestTypedRuns is how many of the /search queries /latest is timed with.
+const latestTypedRuns = 60
+
+// typedKeywords are the first latestTypedRuns of the /search queries a
+// reader could type after /latest: words, or a phrase in quotes (taken
+// off, as subscriptions.ParseArg takes them), without entity:, since:,
+// OR or an exclusion, which /latest does not take.
+func typedKeywords(queries []string) []string {
+	var out []string
+	for _, q := range queries {
+		if len(out) == latestTypedRuns {
+			break
+		}
+		if strings.Contains(q, ":") || strings.Contains(q, " OR ") || strings.HasPrefix(q, "-") || strings.Contains(q, " -") {
+			continue
+		}
+		out = append(out, strings.Trim(q, `"`))
+	}
+	return out
 }
 
 func filtersOf[T any](vs []T, f func(T) store.LatestFilter) []store.LatestFilter {

@@ -40,6 +40,7 @@ func TestBenchSmoke(t *testing.T) {
 		`(?m)^## 6\. Instant alerts: a burst of 50 releases, 300 chats of which \d+ .*\n\n(.*\n){2}\| 1000/s \| [\d,]+ \| [1-9][\d,]* \| [\d.]+ [µm]?s \| [1-9][\d,]* \| [\d.]+ [µm]?s \|`,
 		`(?m)^## 7\. /latest at [\d,]+ releases\n\n(.*\n){2}(.*\n){2}\| everything \| 20 \| [\d.]+ [µm]?s \|`,
 		`(?m)^\| a chat: 3 keywords matching nothing \| 20 \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s`,
+		`(?m)^\| /latest WORDS typed \(the /search queries as keywords\) \| [1-9]\d* \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s \| [\d.]+ [µm]?s`,
 		`Keyword index .*: [1-9]\d* distinct keyword queries backfilled from the archive in [\d.]+ [µm]?s`,
 		`a pass over [1-9][\d,]* new arrivals added [\d,]+ matches in [\d.]+ [µm]?s`,
 		`keyword_matches then held [1-9][\d,]* rows, [\d.]+ [KMG]iB with its indexes`,
@@ -59,6 +60,7 @@ func TestBenchSmoke(t *testing.T) {
 		`Reads only \(--reuse\), on a database an earlier run filled: 3,\d{3} releases`,
 		`(?m)^## 1\. /search latency at 3,\d{3} releases`,
 		`(?m)^\| a chat: 3 keywords matching nothing \| 20 \| [\d.]+ [µm]?s`,
+		`(?m)^\| /latest WORDS typed .* \| [1-9]\d* \| [\d.]+ [µm]?s`,
 	} {
 		if !regexp.MustCompile(want).MatchString(out.String()) {
 			t.Errorf("--reuse report lacks %s\n\n%s", want, out.String())
