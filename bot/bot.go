@@ -28,7 +28,7 @@ type Store interface {
 	EntityByID(ctx context.Context, id int64) (store.Entity, error)
 	EntitySlugs(ctx context.Context) ([]string, error)
 	FindEntities(ctx context.Context, text, match, lang string, limit int) ([]store.Entity, error)
-	EntitiesNamed(ctx context.Context, match, lang string, limit int) ([]store.Entity, error)
+	EntitiesNamed(ctx context.Context, match, lang string, most int) ([]store.Entity, error)
 	EntitiesByKind(ctx context.Context, kind, lang string, offset, limit int) ([]store.Entity, error)
 	EntityCounts(ctx context.Context) (map[string]int, error)
 	AddSubscription(ctx context.Context, n store.NewSubscription, max int) (store.Subscription, bool, error)

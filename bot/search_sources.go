@@ -8,11 +8,10 @@ import (
 	"github.com/newsbot-kz/newsbot/tgtext"
 )
 
-// maxNamedSources is how many sources a search's words may name and still
-// get a button each: words that name more (акимат; Shymkent, with its city
-// and five district akimats) name a kind of source or a place, which the
-// releases' text says anyway.
-const maxNamedSources = 3
+// MaxNamedSources is how many sources a search's words may name and still
+// get a button each (store.EntitiesNamed): words that name more name a kind
+// of source or a place, which the releases' text says anyway.
+const MaxNamedSources = 3
 
 // namedSources are buttons to the newest releases of the sources whose
 // names the search's words match (match, a canonical tsquery), when they
@@ -20,8 +19,8 @@ const maxNamedSources = 3
 // name: «Сырдария ауданы» is in none of its releases, and without these
 // buttons the search would end at "nothing found".
 func (b *Bot) namedSources(ctx context.Context, c chatCtx, match string) ([][]models.InlineKeyboardButton, error) {
-	ents, err := b.st.EntitiesNamed(ctx, match, c.lang, maxNamedSources+1)
-	if err != nil || len(ents) == 0 || len(ents) > maxNamedSources {
+	ents, err := b.st.EntitiesNamed(ctx, match, c.lang, MaxNamedSources)
+	if err != nil {
 		return nil, err
 	}
 	rows := make([][]models.InlineKeyboardButton, 0, len(ents))

@@ -94,7 +94,7 @@ func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limi
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.slug ILIKE $1 OR e.name_kk ILIKE $1 OR e.name_ru ILIKE $1 OR e.name_en ILIKE $1
 		   OR e.aliases ILIKE $1 OR ($3 <> '' AND e.canon @@ to_tsquery('simple', $3))
-		ORDER BY e.in_catalogue DESC, e.kind, COALESCE(p.kind = e.kind, false), `+s.nameOrder(ctx, lang, false)+`, e.slug
+		ORDER BY `+s.findOrder(ctx, lang)+`
 		LIMIT $2`, pattern, limit, match)
 	if err != nil {
 		return nil, fmt.Errorf("store: find entities: %w", err)
@@ -102,21 +102,31 @@ func (s *Store) FindEntities(ctx context.Context, text, match, lang string, limi
 	return ents, nil
 }
 
+// findOrder is the order FindEntities and EntitiesNamed list entities in.
+func (s *Store) findOrder(ctx context.Context, lang string) string {
+	return `e.in_catalogue DESC, e.kind, COALESCE(p.kind = e.kind, false), ` + s.nameOrder(ctx, lang, false) + `, e.slug`
+}
+
 // EntitiesNamed are the entities whose names or aliases (their places'
 // names among them) match the canonical tsquery match, as a search's words
-// would, in FindEntities's order, at most limit. Unlike FindEntities it
-// looks for words, not substrings: «су» names no source.
-func (s *Store) EntitiesNamed(ctx context.Context, match, lang string, limit int) ([]Entity, error) {
+// would, in FindEntities's order, when no more than most of them do: words that
+// match more name a kind of source or a place (акимат; Shymkent, with its
+// city and five district akimats), not a source, and get none. Unlike
+// FindEntities it looks for words, not substrings: «су» names no source.
+func (s *Store) EntitiesNamed(ctx context.Context, match, lang string, most int) ([]Entity, error) {
 	if match == "" {
 		return nil, nil
 	}
 	var ents []Entity
 	err := s.db.SelectContext(ctx, &ents, `SELECT `+entityColumns+entityFrom+`
 		WHERE e.canon @@ to_tsquery('simple', $1)
-		ORDER BY e.in_catalogue DESC, e.kind, COALESCE(p.kind = e.kind, false), `+s.nameOrder(ctx, lang, false)+`, e.slug
-		LIMIT $2`, noNUL(match), limit)
+		ORDER BY `+s.findOrder(ctx, lang)+`
+		LIMIT $2`, noNUL(match), most+1)
 	if err != nil {
 		return nil, fmt.Errorf("store: entities named: %w", err)
+	}
+	if len(ents) > most {
+		return nil, nil
 	}
 	return ents, nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/newsbot-kz/newsbot/internal/oldmatches"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 	"github.com/newsbot-kz/newsbot/store"
 	"github.com/newsbot-kz/newsbot/textmatch"
@@ -26,55 +27,34 @@ func TestSearchFindsOldMatchesByEveryPath(t *testing.T) {
 	defer st.Close()
 	old := day.AddDate(0, -3, 0)
 	var rels []store.NewRelease
-	add := func(title, body string, published int) {
-		r := rel("turkistan", int64(len(rels)+1), title, body)
+	for _, o := range oldmatches.Archive() {
+		r := rel("turkistan", int64(len(rels)+1), o.Title, o.Body)
 		r.ContentHash = fmt.Sprintf("hash-%d", len(rels))
 		r.Lang = "kk"
-		r.PublishedOn = old.AddDate(0, 0, published)
+		r.PublishedOn = old.AddDate(0, 0, o.Day)
 		rels = append(rels, r)
-	}
-	// The matches and near misses, oldest; then 3,100 newer releases
-	// (more than the first walk reads) holding the common words only.
-	add("Түркістан облысы ауызсу", "Түркістан облысының ауылдарына ауызсу жеткізілді.", 0)
-	add("Ауызсу жүйесі", "Оңтүстік Қазақстан облысы (қазіргі Түркістан облысы) ауызсу желісі.", 1)
-	add("Алматы ауызсу", "Алматы облысында ауызсу құбыры салынды.", 2)
-	add("Түркістан облысы жол", "Түркістан облысында жол жөнделді.", 3)
-	add("Сырдария ауданы сумен жабдықтау", "Сырдария ауданында сумен жабдықтау жақсарды.", 4)
-	add("Сырдария", "Сырдария өзені тасыды.", 5)
-	for i := range 3100 {
-		add(fmt.Sprintf("Аудан жаңалығы %d", i), "Түркістан облысы, Шымкент қаласы және аудандар әкімдігі хабарлайды. Сумен жабдықтау туралы.", 10+i/100)
 	}
 	if _, err := st.ImportReleases(ctx, rels); err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		typed string
-		want  []string
-	}{
-		{"Түркістан облысы ауызсу", []string{"Түркістан облысы ауызсу", "Ауызсу жүйесі"}},
-		{"Сырдария ауданы сумен жабдықтау", []string{"Сырдария ауданы сумен жабдықтау"}},
-		{"Сырдария ауданы", []string{"Сырдария ауданы сумен жабдықтау"}},
-		{"Түркістан облысы жол", []string{"Түркістан облысы жол"}},
-		{"ауызсу -Алматы", []string{"Түркістан облысы ауызсу", "Ауызсу жүйесі"}},
-	}
 	check := func(st *store.Store, when string) {
-		for _, c := range cases {
-			q, err := textmatch.ParseSearch(c.typed)
+		for _, c := range oldmatches.Cases {
+			q, err := textmatch.ParseSearch(c.Typed)
 			if err != nil {
 				t.Fatal(err)
 			}
 			got, err := st.Search(ctx, store.SearchQuery{Match: q.Match}, 0, 10)
 			if err != nil {
-				t.Fatalf("%s: %q: %v", when, c.typed, err)
+				t.Fatalf("%s: %q: %v", when, c.Typed, err)
 			}
 			var titles []string
 			for _, r := range got {
 				titles = append(titles, r.Title)
 			}
 			slices.Sort(titles)
-			want := slices.Sorted(slices.Values(c.want))
+			want := slices.Sorted(slices.Values(c.Want))
 			if !slices.Equal(titles, want) {
-				t.Errorf("%s: Search(%q) = %q, want %q", when, c.typed, titles, want)
+				t.Errorf("%s: Search(%q) = %q, want %q", when, c.Typed, titles, want)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/newsbot-kz/newsbot/bot"
 	"github.com/newsbot-kz/newsbot/catalogue"
 	"github.com/newsbot-kz/newsbot/ingest"
 	"github.com/newsbot-kz/newsbot/store"
@@ -124,9 +125,8 @@ func runSearch(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 // as the bot's buttons do (bot/search_sources.go): their releases may not
 // repeat the name (a district akimat writes "the district").
 func printNamedSources(ctx context.Context, st *store.Store, match string, stdout io.Writer) error {
-	const most = 3 // the bot's maxNamedSources
-	ents, err := st.EntitiesNamed(ctx, match, "en", most+1)
-	if err != nil || len(ents) == 0 || len(ents) > most {
+	ents, err := st.EntitiesNamed(ctx, match, "en", bot.MaxNamedSources)
+	if err != nil || len(ents) == 0 {
 		return err
 	}
 	fmt.Fprintln(stdout, "sources of that name, whose releases may not repeat it (newsbot search entity:CODE WORDS):")

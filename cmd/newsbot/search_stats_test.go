@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/newsbot-kz/newsbot/internal/oldmatches"
 	"github.com/newsbot-kz/newsbot/internal/testdb"
 )
 
@@ -28,25 +30,15 @@ func TestSearchFindsTheSameOnceWordsAreCounted(t *testing.T) {
 	if out := newsbot("", "import", archive); !strings.Contains(out, "3106 new") {
 		t.Fatalf("import: %s", out)
 	}
-	cases := []struct {
-		query string
-		want  []string // every title it finds
-	}{
-		{"Түркістан облысы ауызсу", []string{"Түркістан облысы ауызсу", "Ауызсу жүйесі"}},
-		{"Сырдария ауданы сумен жабдықтау", []string{"Сырдария ауданы сумен жабдықтау"}},
-		{"Сырдарьинский район", []string{"Сырдария ауданы сумен жабдықтау"}},
-		{"Түркістан облысы жол", []string{"Түркістан облысы жол"}},
-		{"ауызсу -Алматы", []string{"Түркістан облысы ауызсу", "Ауызсу жүйесі"}},
-	}
 	check := func(when string) {
-		for _, c := range cases {
-			out := newsbot("", "search", c.query)
-			if got, want := strings.Count(out, " · "), len(c.want); got != want {
-				t.Errorf("%s: newsbot search %s found %d releases, want %d:\n%s", when, c.query, got, want, out)
+		for _, c := range oldmatches.Cases {
+			out := newsbot("", "search", c.Typed)
+			if got, want := strings.Count(out, " · "), len(c.Want); got != want {
+				t.Errorf("%s: newsbot search %s found %d releases, want %d:\n%s", when, c.Typed, got, want, out)
 			}
-			for _, title := range c.want {
+			for _, title := range c.Want {
 				if !strings.Contains(out, ". "+title+"\n") {
-					t.Errorf("%s: newsbot search %s did not find %q:\n%s", when, c.query, title, out)
+					t.Errorf("%s: newsbot search %s did not find %q:\n%s", when, c.Typed, title, out)
 				}
 			}
 		}
@@ -69,10 +61,8 @@ func TestSearchFindsTheSameOnceWordsAreCounted(t *testing.T) {
 	check("after ANALYZE")
 }
 
-// writeOldMatchesArchive writes, as JSON Lines for `newsbot import`, six
-// releases of three months ago that the queries find or nearly find, and
-// 3,100 newer ones (more than a search's first walk reads) holding only the
-// common words.
+// writeOldMatchesArchive writes oldmatches.Archive as JSON Lines for
+// `newsbot import`, its first day three months before the fixture's.
 func writeOldMatchesArchive(t *testing.T, path string) {
 	t.Helper()
 	f, err := os.Create(path)
@@ -81,25 +71,14 @@ func writeOldMatchesArchive(t *testing.T, path string) {
 	}
 	defer f.Close()
 	enc := json.NewEncoder(f)
-	n := 0
-	add := func(title, body, published string) {
-		n++
+	first := time.Date(2025, 8, 26, 0, 0, 0, 0, time.UTC)
+	for i, r := range oldmatches.Archive() {
 		if err := enc.Encode(map[string]string{
-			"url":   fmt.Sprintf("https://www.gov.kz/memleket/entities/ontustik/press/news/details/%d?lang=kk", 7700000+n),
-			"title": title, "body": body, "lang": "kk", "published": published,
+			"url":   fmt.Sprintf("https://www.gov.kz/memleket/entities/ontustik/press/news/details/%d?lang=kk", 7700001+i),
+			"title": r.Title, "body": r.Body, "lang": "kk",
+			"published": first.AddDate(0, 0, r.Day).Format(time.DateOnly),
 		}); err != nil {
 			t.Fatal(err)
 		}
-	}
-	add("Түркістан облысы ауызсу", "Түркістан облысының ауылдарына ауызсу жеткізілді.", "2026-06-01")
-	add("Ауызсу жүйесі", "Оңтүстік Қазақстан облысы (қазіргі Түркістан облысы) ауызсу желісі.", "2026-06-02")
-	add("Алматы ауызсу", "Алматы облысында ауызсу құбыры салынды.", "2026-06-03")
-	add("Түркістан облысы жол", "Түркістан облысында жол жөнделді.", "2026-06-04")
-	add("Сырдария ауданы сумен жабдықтау", "Сырдария ауданында сумен жабдықтау жақсарды.", "2026-06-05")
-	add("Сырдария", "Сырдария өзені тасыды.", "2026-06-06")
-	for i := range 3100 {
-		add(fmt.Sprintf("Аудан жаңалығы %d", i),
-			"Түркістан облысы, Шымкент қаласы және аудандар әкімдігі хабарлайды. Сумен жабдықтау туралы.",
-			fmt.Sprintf("2026-07-%02d", 1+i/100))
 	}
 }
